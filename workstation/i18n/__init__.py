@@ -1,0 +1,1 @@
+"""Translated text for coded errors and field names (gettext catalogues, English built in)."""

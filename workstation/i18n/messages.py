@@ -1,0 +1,134 @@
+"""Text for the codes the domain and services raise, ready for translation.
+
+Each message is a gettext msgid with ``{placeholders}`` filled from the error's params; a
+translation catalogue (``locale/<lang>/LC_MESSAGES/consular.mo``) replaces the English text
+without code changes. The GUI and the CLI both go through :func:`describe`.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from workstation.domain.errors import DomainError, FieldError, ValidationError
+
+LOCALE_DIR = Path(__file__).with_name("locale")
+
+
+def _(text: str) -> str:
+    """Mark a msgid for extraction (xgettext -k_); looked up at display time."""
+    return text
+
+
+MESSAGES: Mapping[str, str] = {
+    "field.required": _("{field} is required."),
+    "field.unknown": _("{field} is not a field of this form; check its spelling."),
+    "field.not_text": _("{field} must be text."),
+    "field.not_list": _("{field} must be a list."),
+    "field.not_object": _("{field} must be an object with named fields."),
+    "field.too_long": _("{field} is longer than {max} characters."),
+    "person.not_object": _("The person data must be an object with named fields."),
+    "name.invalid_character": _("{field} contains a character not used in names: {char}"),
+    "name.not_latin": _("{field} must be written in Latin letters."),
+    "transliteration.no_rule": _(
+        "{field} contains {char} ({codepoint}), which has no transliteration rule; "
+        "type the Latin form of the name."
+    ),
+    "sex.invalid": _("{field} must be F, M or X (not {value})."),
+    "date.invalid_format": _("{field} must be a date written YYYY, YYYY-MM or YYYY-MM-DD "
+                             "(not {value})."),
+    "date.invalid_month": _("{field} has no such month: {value}."),
+    "date.invalid_day": _("{field} has no such day in that month: {value}."),
+    "date.too_early": _("{field} is before {earliest}: {value}."),
+    "date.in_future": _("{field} is in the future: {value}."),
+    "country.unknown_code": _("{field}: {value} is not an ISO 3166 or ICAO country code."),
+    "identifier.unknown_kind": _("{field}: unknown kind of identifier {value}."),
+    "identifier.invalid_number": _("{field}: {value} is not a valid document number."),
+    "phone.invalid": _("{field} is not a telephone number: {value}."),
+    "email.invalid": _("{field} is not an e-mail address: {value}."),
+    "person.not_found": _("No person with id {id}."),
+    "document.not_found": _("No document with id {id}."),
+    "document_kind.unknown": _("Unknown document kind {value}."),
+    "post.not_initialised": _("This post is not initialised: run 'consular init'."),
+    "post.already_initialised": _("A post ({code}) is already initialised in this database."),
+    "post.code.invalid": _("{field}: {value} is not a valid post code."),
+    "post.time_zone.unknown": _("{field}: unknown time zone {value}."),
+    "officer.username.invalid": _(
+        "{field}: {value} is not a valid user name (2-32 lower-case letters, digits, . _ -)."
+    ),
+    "officer.username.taken": _("{field}: the user name {value} is already taken."),
+    "officer.roles.required": _("An officer needs at least one role."),
+    "officer.unknown_role": _("{field}: unknown role {value}."),
+    "password.mismatch": _("The two passwords differ."),
+    "password.too_short": _("{field} must have at least {min} characters."),
+    "auth.invalid_credentials": _("Wrong user name or password."),
+    "auth.account_disabled": _("This account is disabled."),
+    "auth.password_missing": _("No password: set CONSULAR_PASSWORD or type it when asked."),
+    "auth.permission_denied": _("{username} ({roles}) may not do this ({permission})."),
+    "lifecycle.transition_not_allowed": _("A document in state {state} does not allow the "
+                                          "action {action}."),
+    "lifecycle.reason_required": _("A reason is required to {action}."),
+    "lifecycle.four_eyes": _("A request must be approved by another officer than the one "
+                             "who submitted it."),
+    "lifecycle.unknown_action": _("Unknown action {action}."),
+    "numbering.series_exhausted": _("The number series {prefix} is exhausted; configure a "
+                                    "new prefix."),
+    "search.born.invalid": _("{field} must be YYYY, YYYY-MM or YYYY-MM-DD."),
+    "file.unreadable": _("{field}: cannot read {path}: {reason}"),
+    "file.not_json": _("{field}: {path} is not valid JSON (line {line}): {reason}"),
+}
+
+FIELD_LABELS: Mapping[str, str] = {
+    "surname": _("Surname"),
+    "given_names": _("Given names"),
+    "surname_latin": _("Surname (Latin)"),
+    "given_names_latin": _("Given names (Latin)"),
+    "sex": _("Sex"),
+    "birth_date": _("Birth date"),
+    "place_of_birth": _("Place of birth"),
+    "country_of_birth": _("Country of birth"),
+    "nationality": _("Nationality"),
+    "identifiers": _("Identifiers"),
+    "address": _("Address abroad"),
+    "phone": _("Telephone"),
+    "email": _("E-mail"),
+    "password": _("Password"),
+    "username": _("User name"),
+}
+
+
+class Translator:
+    """Looks codes up in the catalogue of one language (English when there is none)."""
+
+    def __init__(self, language: str = "en") -> None:
+        self._catalogue = gettext.translation(
+            "consular", LOCALE_DIR, languages=[language], fallback=True
+        )
+
+    def field_label(self, field: str) -> str:
+        base = field.split("[", 1)[0].split(".", 1)[0]
+        label = self._catalogue.gettext(FIELD_LABELS.get(base, base))
+        return label + field[len(base):] if field != base else label
+
+    def text(self, code: str, field: str | None, params: Mapping[str, Any]) -> str:
+        template = self._catalogue.gettext(MESSAGES.get(code, code))
+        values = {k: v for k, v in params.items()}
+        values["field"] = self.field_label(field) if field else ""
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError):
+            return f"{template} ({code})"
+
+    def field_errors(self, error: DomainError) -> list[tuple[str, str]]:
+        """(field, message) for each problem in ``error``."""
+        problems: tuple[FieldError, ...]
+        if isinstance(error, ValidationError):
+            problems = error.errors
+        else:
+            problems = (FieldError(error.field or "", error.code, error.params),)
+        return [(p.field, self.text(p.code, p.field or None, p.params)) for p in problems]
+
+    def describe(self, error: DomainError) -> str:
+        return "\n".join(message for _field, message in self.field_errors(error))

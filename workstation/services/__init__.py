@@ -1,0 +1,1 @@
+"""Use cases, one transaction each, shared by the GUI and the CLI."""

@@ -1,0 +1,190 @@
+"""SQLAlchemy 2 typed models: the tables of a post's database (SQLite or PostgreSQL).
+
+The schema itself is made by the Alembic migrations in ``migrations/``; these classes must match
+them (a test compares the two).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Search keys are compared by byte order for prefix ranges; PostgreSQL needs the "C" collation
+# for a B-tree range scan on them, SQLite compares bytes already.
+TOKEN = String(64).with_variant(String(64, collation="C"), "postgresql")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class PostRow(Base):
+    __tablename__ = "posts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    issuing_state: Mapped[str] = mapped_column(String(3))
+    name: Mapped[str] = mapped_column(String(200))
+    city: Mapped[str] = mapped_column(String(100))
+    country: Mapped[str] = mapped_column(String(3))
+    time_zone: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class OfficerRow(Base):
+    __tablename__ = "officers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(32), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    roles: Mapped[str] = mapped_column(String(100))  # comma-separated Role values
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PersonRow(Base):
+    __tablename__ = "persons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    surname: Mapped[str] = mapped_column(String(100))
+    given_names: Mapped[str] = mapped_column(String(100))
+    surname_latin: Mapped[str] = mapped_column(String(100))
+    given_names_latin: Mapped[str] = mapped_column(String(100))
+    sex: Mapped[str] = mapped_column(String(1))
+    birth_year: Mapped[int] = mapped_column(Integer, index=True)
+    birth_month: Mapped[int | None] = mapped_column(Integer)
+    birth_day: Mapped[int | None] = mapped_column(Integer)
+    place_of_birth: Mapped[str] = mapped_column(String(100))
+    country_of_birth: Mapped[str] = mapped_column(String(3))
+    nationality: Mapped[str] = mapped_column(String(3))
+    address: Mapped[str] = mapped_column(Text)  # JSON
+    phone: Mapped[str] = mapped_column(String(30))
+    email: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PersonIdentifierRow(Base):
+    __tablename__ = "person_identifiers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"),
+                                           index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    number: Mapped[str] = mapped_column(String(30), index=True)
+    issuer: Mapped[str] = mapped_column(String(3))
+
+
+class PersonNameTokenRow(Base):
+    """One folded name part per row: the registry search reads only this table's indexes."""
+
+    __tablename__ = "person_name_tokens"
+    __table_args__ = (Index("ix_person_name_tokens_person_token", "person_id", "token"),)
+
+    token: Mapped[str] = mapped_column(TOKEN, primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class AuditEntryRow(Base):
+    __tablename__ = "audit_entries"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(64))
+    record_type: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(64))
+    details: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHeadRow(Base):
+    """A single row: the last sequence and hash. Locked to serialise appends."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class DocumentKindRow(Base):
+    __tablename__ = "document_kinds"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    requires_approval: Mapped[bool] = mapped_column(Boolean)
+    validity_days: Mapped[int | None] = mapped_column(Integer)
+    prefix: Mapped[str] = mapped_column(String(6))
+    width: Mapped[int] = mapped_column(Integer)
+
+
+class NumberSeriesRow(Base):
+    __tablename__ = "number_series"
+    __table_args__ = (UniqueConstraint("post_id", "kind_code", "prefix"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"))
+    kind_code: Mapped[str] = mapped_column(ForeignKey("document_kinds.code"))
+    prefix: Mapped[str] = mapped_column(String(6))
+    width: Mapped[int] = mapped_column(Integer)
+    last_sequence: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind_code: Mapped[str] = mapped_column(ForeignKey("document_kinds.code"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"))
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    number: Mapped[str | None] = mapped_column(String(30), unique=True)
+    data: Mapped[str] = mapped_column(Text)  # JSON
+    issued_on: Mapped[dt.date | None] = mapped_column(Date)
+    expires_on: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DocumentEventRow(Base):
+    __tablename__ = "document_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    action: Mapped[str] = mapped_column(String(16))
+    from_state: Mapped[str | None] = mapped_column(String(16))
+    to_state: Mapped[str] = mapped_column(String(16))
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class NumberAllocationRow(Base):
+    """Every number ever allocated, with what became of it: the stock reconciliation reads this."""
+
+    __tablename__ = "number_allocations"
+    __table_args__ = (UniqueConstraint("series_id", "sequence"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("number_series.id"))
+    sequence: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(30), unique=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    use: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    allocated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,1 @@
+"""Repositories: the only code that turns rows into domain objects and back."""

@@ -1,0 +1,54 @@
+"""Building the services from the site configuration: shared by the CLI and the GUI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from workstation.config import SiteConfig, load_site_config
+from workstation.domain.posts import Post
+from workstation.paths import site_file
+from workstation.services.accounts import AccountService
+from workstation.services.audit import AuditService
+from workstation.services.clock import Clock, SystemClock
+from workstation.services.documents import DocumentService
+from workstation.services.persons import PersonService
+from workstation.services.setup import SetupService
+from workstation.storage import Database, open_database
+
+
+@dataclass
+class Services:
+    config: SiteConfig
+    db: Database
+    clock: Clock
+    post: Post
+    accounts: AccountService
+    persons: PersonService
+    documents: DocumentService
+    audit: AuditService
+    setup: SetupService
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
+    """Open the configured database (migrating it) and build every service on it."""
+    config = load_site_config(site_file(data_dir))
+    clock = clock or SystemClock()
+    db = open_database(config.database_url)
+    try:
+        accounts = AccountService(db, clock)
+        setup = SetupService(db, clock, accounts)
+        post = setup.load_post(config.post.code)
+        setup.sync_kinds(config.document_kinds)
+    except BaseException:
+        db.close()
+        raise
+    return Services(
+        config=config, db=db, clock=clock, post=post, accounts=accounts,
+        persons=PersonService(db, clock, post.time_zone),
+        documents=DocumentService(db, clock, post),
+        audit=AuditService(db), setup=setup,
+    )

@@ -73,8 +73,9 @@ def _unknown(table: Mapping[str, Any], allowed: set[str], path: Path, where: str
 _REQUIRED = object()
 
 
-def _typed(table: Mapping[str, Any], key: str, kind: type, path: Path, where: str,
-           default: Any = _REQUIRED) -> Any:
+def _typed(
+    table: Mapping[str, Any], key: str, kind: type, path: Path, where: str, default: Any = _REQUIRED
+) -> Any:
     if key not in table:
         if default is _REQUIRED:
             raise ConfigError(path, f"{where}{key}", "is required")
@@ -88,8 +89,10 @@ def _typed(table: Mapping[str, Any], key: str, kind: type, path: Path, where: st
 def _post(data: Mapping[str, Any], path: Path) -> Post:
     table = _table(data, "post", path, "")
     _unknown(table, _POST_KEYS, path, "post.")
-    values = {k: _typed(table, k, str, path, "post.", "" if k == "country" else _REQUIRED)
-              for k in _POST_KEYS}
+    values = {
+        k: _typed(table, k, str, path, "post.", "" if k == "country" else _REQUIRED)
+        for k in _POST_KEYS
+    }
     try:
         return Post.create(**values, known_time_zones=frozenset(available_timezones()))
     except DomainError as error:
@@ -101,24 +104,28 @@ def _kinds(data: Mapping[str, Any], path: Path) -> tuple[DocumentKind, ...]:
     defaults = {k.code: k for k in DEFAULT_KINDS}
     for code in table:
         if code not in defaults:
-            raise ConfigError(path, f"documents.{code}",
-                              f"unknown document kind (known: {sorted(defaults)})")
+            raise ConfigError(
+                path, f"documents.{code}", f"unknown document kind (known: {sorted(defaults)})"
+            )
     kinds = []
     for code, default in defaults.items():
         where = f"documents.{code}."
         settings = _table(table, code, path, "documents.")
         _unknown(settings, _KIND_KEYS, path, where)
         try:
-            kinds.append(DocumentKind(
-                code,
-                _typed(settings, "requires_approval", bool, path, where,
-                       default.requires_approval),
-                NumberingRule(_typed(settings, "prefix", str, path, where,
-                                     default.numbering.prefix),
-                              _typed(settings, "width", int, path, where,
-                                     default.numbering.width)),
-                _typed(settings, "validity_days", int, path, where, default.validity_days),
-            ))
+            kinds.append(
+                DocumentKind(
+                    code,
+                    _typed(
+                        settings, "requires_approval", bool, path, where, default.requires_approval
+                    ),
+                    NumberingRule(
+                        _typed(settings, "prefix", str, path, where, default.numbering.prefix),
+                        _typed(settings, "width", int, path, where, default.numbering.width),
+                    ),
+                    _typed(settings, "validity_days", int, path, where, default.validity_days),
+                )
+            )
         except DomainError as error:
             raise ConfigError(path, f"{where}{error.field}", error.code) from None
     return tuple(kinds)
@@ -139,7 +146,7 @@ def load_site_config(path: Path) -> SiteConfig:
     if not url.startswith(("sqlite:///", "postgresql")):
         raise ConfigError(path, "database.url", "must be a sqlite:/// or postgresql URL")
     devices = _table(data, "devices", path, "")
-    _unknown(devices, set(DeviceSettings.__slots__), path, "devices.")  # type: ignore[arg-type]
+    _unknown(devices, set(DeviceSettings.__slots__), path, "devices.")
     ui = _table(data, "ui", path, "")
     _unknown(ui, {"idle_lock_minutes", "language"}, path, "ui.")
     lock = _typed(ui, "idle_lock_minutes", int, path, "ui.", 5)
@@ -150,8 +157,9 @@ def load_site_config(path: Path) -> SiteConfig:
         post=_post(data, path),
         database_url=url,
         document_kinds=_kinds(data, path),
-        devices=DeviceSettings(**{k: (_typed(devices, k, str, path, "devices.", "") or None)
-                                  for k in devices}),
+        devices=DeviceSettings(
+            **{k: (_typed(devices, k, str, path, "devices.", "") or None) for k in devices}
+        ),
         ui=UiSettings(lock, _typed(ui, "language", str, path, "ui.", "en")),
     )
 
@@ -166,8 +174,10 @@ def render_site_config(post: Post, database_url: str | None = None) -> str:
         "# Consular workstation: site configuration. Checked at start; errors name the key.",
         "",
         "[post]",
-        *(f"{key} = {_toml_string(getattr(post, key))}" for key in
-          ("code", "issuing_state", "name", "city", "country", "time_zone")),
+        *(
+            f"{key} = {_toml_string(getattr(post, key))}"
+            for key in ("code", "issuing_state", "name", "city", "country", "time_zone")
+        ),
         "",
         "[database]",
         "# Default: SQLite in this folder. A consulate network uses PostgreSQL:",

@@ -47,8 +47,13 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         db.close()
         raise
     return Services(
-        config=config, db=db, clock=clock, post=post, accounts=accounts,
+        config=config,
+        db=db,
+        clock=clock,
+        post=post,
+        accounts=accounts,
         persons=PersonService(db, clock, post.time_zone),
         documents=DocumentService(db, clock, post),
-        audit=AuditService(db), setup=setup,
+        audit=AuditService(db),
+        setup=setup,
     )

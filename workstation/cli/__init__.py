@@ -28,8 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Consular workstation: registry, documents, civil registration, audit.",
     )
     parser.add_argument("--version", action="version", version=f"consular {__version__}")
-    parser.add_argument("--data-dir", help="data folder (default: $CONSULAR_DATA_DIR or the "
-                        "user's data folder)")
+    parser.add_argument(
+        "--data-dir", help="data folder (default: $CONSULAR_DATA_DIR or the user's data folder)"
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     setup_commands.register(commands)

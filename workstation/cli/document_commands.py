@@ -41,24 +41,40 @@ def register(commands: Any) -> None:
 
 def _data(document: Document) -> dict[str, Any]:
     return {
-        "id": document.id, "kind": document.kind, "person_id": document.person_id,
-        "state": document.state.value, "number": document.number,
-        "issued_on": document.issued_on, "expires_on": document.expires_on,
+        "id": document.id,
+        "kind": document.kind,
+        "person_id": document.person_id,
+        "state": document.state.value,
+        "number": document.number,
+        "issued_on": document.issued_on,
+        "expires_on": document.expires_on,
         "spoiled_copies": document.spoiled_copies,
-        "events": [{"action": e.action.value, "from": e.from_state, "to": e.to_state.value,
-                    "officer_id": e.officer_id, "at": e.at.isoformat(), "reason": e.reason}
-                   for e in document.events],
+        "events": [
+            {
+                "action": e.action.value,
+                "from": e.from_state,
+                "to": e.to_state.value,
+                "officer_id": e.officer_id,
+                "at": e.at.isoformat(),
+                "reason": e.reason,
+            }
+            for e in document.events
+        ],
     }
 
 
 def _text(document: Document) -> str:
-    lines = [f"document {document.id}: {document.kind} for person {document.person_id}, "
-             f"{document.state.value}" + (f", number {document.number}"
-                                          if document.number else "")]
+    lines = [
+        f"document {document.id}: {document.kind} for person {document.person_id}, "
+        f"{document.state.value}" + (f", number {document.number}" if document.number else "")
+    ]
     if document.expires_on:
         lines.append(f"  valid {document.issued_on} to {document.expires_on}")
-    lines += [f"  {e.at:%Y-%m-%d %H:%M} {e.action.value:<10} -> {e.to_state.value:<9} "
-              f"officer {e.officer_id} {e.reason}".rstrip() for e in document.events]
+    lines += [
+        f"  {e.at:%Y-%m-%d %H:%M} {e.action.value:<10} -> {e.to_state.value:<9} "
+        f"officer {e.officer_id} {e.reason}".rstrip()
+        for e in document.events
+    ]
     return "\n".join(lines)
 
 

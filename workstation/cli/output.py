@@ -46,8 +46,9 @@ class Output:
         else:
             print(text())
 
-    def fail(self, exit_code: int, code: str, message: str,
-             errors: list[dict[str, str]] | None = None) -> NoReturn:
+    def fail(
+        self, exit_code: int, code: str, message: str, errors: list[dict[str, str]] | None = None
+    ) -> NoReturn:
         if self.json_mode:
             payload: dict[str, Any] = {"error": code, "message": message}
             if errors:
@@ -75,5 +76,9 @@ class Output:
         )
 
     def config_error(self, error: ConfigError) -> NoReturn:
-        self.fail(EXIT_BAD_INPUT, "config.invalid", str(error),
-                  [{"field": error.key, "message": error.problem}])
+        self.fail(
+            EXIT_BAD_INPUT,
+            "config.invalid",
+            str(error),
+            [{"field": error.key, "message": error.problem}],
+        )

@@ -17,17 +17,20 @@ from workstation.services.persons import SearchResult
 
 def register(commands: Any) -> None:
     person = commands.add_parser("person", help="the person registry").add_subparsers(
-        dest="person_command", required=True)
-    add = person.add_parser("add", help="add a person from a JSON file ('-' for stdin); "
-                            "prints the new id")
+        dest="person_command", required=True
+    )
+    add = person.add_parser(
+        "add", help="add a person from a JSON file ('-' for stdin); prints the new id"
+    )
     add.add_argument("file")
     add.add_argument("--officer", required=True)
     add.set_defaults(handler=_add)
     show = person.add_parser("show", help="one person's record")
     show.add_argument("id", type=int)
     show.set_defaults(handler=_show)
-    search = person.add_parser("search", help="any part of any name; case, accents and "
-                               "transliteration do not matter")
+    search = person.add_parser(
+        "search", help="any part of any name; case, accents and transliteration do not matter"
+    )
     search.add_argument("term")
     search.add_argument("--born", help="birth date or year: YYYY, YYYY-MM or YYYY-MM-DD")
     search.add_argument("--limit", type=int, default=50)
@@ -43,8 +46,9 @@ def read_json(file: str, field: str = "file") -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise DomainError("file.not_json", field, path=file, line=error.lineno,
-                          reason=error.msg) from None
+        raise DomainError(
+            "file.not_json", field, path=file, line=error.lineno, reason=error.msg
+        ) from None
 
 
 def _add(args: argparse.Namespace, ctx: CliContext) -> None:
@@ -58,8 +62,9 @@ def _show(args: argparse.Namespace, ctx: CliContext) -> None:
     person = ctx.services.persons.get(args.id)
     data = person_to_mapping(person)
     documents = ctx.services.documents.for_person(args.id)
-    data["documents"] = [{"id": d.id, "kind": d.kind, "state": d.state.value,
-                          "number": d.number} for d in documents]
+    data["documents"] = [
+        {"id": d.id, "kind": d.kind, "state": d.state.value, "number": d.number} for d in documents
+    ]
 
     def text() -> str:
         lines = [
@@ -70,16 +75,25 @@ def _show(args: argparse.Namespace, ctx: CliContext) -> None:
             f"{person.country_of_birth}".rstrip(),
             f"  nationality    {person.nationality}",
         ]
-        lines += [f"  {i.kind.value:<14} {i.number} {i.issuer}".rstrip()
-                  for i in person.identifiers]
+        lines += [
+            f"  {i.kind.value:<14} {i.number} {i.issuer}".rstrip() for i in person.identifiers
+        ]
         if not person.address.is_empty:
-            address = ", ".join([*person.address.lines, person.address.postcode,
-                                 person.address.city, person.address.country])
+            address = ", ".join(
+                [
+                    *person.address.lines,
+                    person.address.postcode,
+                    person.address.city,
+                    person.address.country,
+                ]
+            )
             lines.append(f"  address        {address}")
         if person.phone or person.email:
             lines.append(f"  contact        {person.phone} {person.email}".rstrip())
-        lines += [f"  document {d.id:<5} {d.kind} {d.state.value} {d.number or ''}".rstrip()
-                  for d in documents]
+        lines += [
+            f"  document {d.id:<5} {d.kind} {d.state.value} {d.number or ''}".rstrip()
+            for d in documents
+        ]
         return "\n".join(lines)
 
     ctx.output.result(data, text)
@@ -92,10 +106,15 @@ def _search(args: argparse.Namespace, ctx: CliContext) -> None:
         "terms": list(result.terms),
         "truncated": result.truncated,
         "results": [
-            {"id": h.person.id, "name": h.person.display_name,
-             "surname": h.person.surname, "given_names": h.person.given_names,
-             "birth_date": h.person.birth_date.isoformat(),
-             "nationality": h.person.nationality, "rank": h.rank}
+            {
+                "id": h.person.id,
+                "name": h.person.display_name,
+                "surname": h.person.surname,
+                "given_names": h.person.given_names,
+                "birth_date": h.person.birth_date.isoformat(),
+                "nationality": h.person.nationality,
+                "rank": h.rank,
+            }
             for h in result.hits
         ],
     }
@@ -103,11 +122,15 @@ def _search(args: argparse.Namespace, ctx: CliContext) -> None:
     def text() -> str:
         if not result.hits:
             return "No person found."
-        lines = [f"{h.person.id:>8}  {h.person.display_name:<40} {h.person.birth_date!s:<10} "
-                 f"{h.person.nationality}" for h in result.hits]
+        lines = [
+            f"{h.person.id:>8}  {h.person.display_name:<40} {h.person.birth_date!s:<10} "
+            f"{h.person.nationality}"
+            for h in result.hits
+        ]
         if result.truncated:
-            lines.append(f"(more than {len(result.hits)} found: type more of the name or add "
-                         "--born)")
+            lines.append(
+                f"(more than {len(result.hits)} found: type more of the name or add --born)"
+            )
         return "\n".join(lines)
 
     ctx.output.result(data, text)

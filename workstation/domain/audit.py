@@ -52,8 +52,15 @@ class AuditEntry:
     def sealed(self) -> AuditEntry:
         """The same entry with its ``hash`` computed."""
         return AuditEntry(
-            self.seq, self.at, self.actor, self.action, self.record_type, self.record_id,
-            self.details, self.prev_hash, self.content_hash(),
+            self.seq,
+            self.at,
+            self.actor,
+            self.action,
+            self.record_type,
+            self.record_id,
+            self.details,
+            self.prev_hash,
+            self.content_hash(),
         )
 
 
@@ -101,17 +108,20 @@ def verify_chain(entries: Iterable[AuditEntry], head: tuple[int, str] | None) ->
         if entry.seq > expected_seq:
             return ChainReport(checked, entry.seq, ChainProblem(Tampering.DELETED, expected_seq))
         if entry.seq < expected_seq:
-            return ChainReport(checked, entry.seq, ChainProblem(Tampering.INSERTED, entry.seq,
-                                                                entry))
+            return ChainReport(
+                checked, entry.seq, ChainProblem(Tampering.INSERTED, entry.seq, entry)
+            )
         if entry.content_hash() != entry.hash:
-            return ChainReport(checked, entry.seq, ChainProblem(Tampering.ALTERED, entry.seq,
-                                                                entry))
+            return ChainReport(
+                checked, entry.seq, ChainProblem(Tampering.ALTERED, entry.seq, entry)
+            )
         expected_prev = previous.hash if previous else GENESIS_HASH
         if entry.prev_hash != expected_prev:
             # Both entries hash correctly, so one was rewritten whole: the link names the pair.
             culprit = previous.seq if previous else entry.seq
-            return ChainReport(checked, entry.seq,
-                               ChainProblem(Tampering.BROKEN_LINK, culprit, previous or entry))
+            return ChainReport(
+                checked, entry.seq, ChainProblem(Tampering.BROKEN_LINK, culprit, previous or entry)
+            )
         previous = entry
         checked += 1
 

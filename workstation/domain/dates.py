@@ -19,7 +19,7 @@ EARLIEST_YEAR = 1850
 
 @dataclass(frozen=True, slots=True, order=True)
 class PartialDate:
-    """A calendar date whose month and day may be unknown (``1984``, ``1984-07``, ``1984-07-21``)."""
+    """A date whose month and day may be unknown (``1984``, ``1984-07``, ``1984-07-21``)."""
 
     year: int
     month: int | None = None

@@ -47,11 +47,15 @@ class DocumentKind:
 
 # What a new post starts with; a site configuration may change approval, prefixes and validity.
 CONSULAR_ID_CARD = DocumentKind(
-    "consular_id_card", requires_approval=False, numbering=NumberingRule("CI", 6),
+    "consular_id_card",
+    requires_approval=False,
+    numbering=NumberingRule("CI", 6),
     validity_days=5 * 365,
 )
 EMERGENCY_TRAVEL_DOCUMENT = DocumentKind(
-    "emergency_travel_document", requires_approval=True, numbering=NumberingRule("ET", 6),
+    "emergency_travel_document",
+    requires_approval=True,
+    numbering=NumberingRule("ET", 6),
     validity_days=15,
 )
 DEFAULT_KINDS = (CONSULAR_ID_CARD, EMERGENCY_TRAVEL_DOCUMENT)

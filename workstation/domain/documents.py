@@ -61,7 +61,9 @@ RULES: Mapping[DocumentAction, _Rule] = {
         frozenset({_S.ISSUED}), _S.DELIVERED, Permission.DOCUMENT_DELIVER
     ),
     DocumentAction.VOID: _Rule(
-        _LIVE | {_S.ISSUED, _S.DELIVERED}, _S.VOIDED, Permission.DOCUMENT_VOID,
+        _LIVE | {_S.ISSUED, _S.DELIVERED},
+        _S.VOIDED,
+        Permission.DOCUMENT_VOID,
         reason_required=True,
     ),
     DocumentAction.SPOIL_COPY: _Rule(
@@ -98,7 +100,11 @@ class Document:
 
     @classmethod
     def draft(
-        cls, kind: DocumentKind, person_id: int, officer: Officer, at: dt.datetime,
+        cls,
+        kind: DocumentKind,
+        person_id: int,
+        officer: Officer,
+        at: dt.datetime,
         data: Mapping[str, Any] | None = None,
     ) -> Document:
         officer.require(Permission.DOCUMENT_PREPARE)
@@ -116,8 +122,9 @@ class Document:
         return sum(1 for e in self.events if e.action == DocumentAction.SPOIL_COPY)
 
 
-def _permission_for(rule: _Rule, action: DocumentAction, document: Document,
-                    kind: DocumentKind) -> Permission:
+def _permission_for(
+    rule: _Rule, action: DocumentAction, document: Document, kind: DocumentKind
+) -> Permission:
     """Kinds without a second pair of eyes let the preparing officer approve and reject;
     cancelling a request that was never issued needs no supervisor either."""
     if action in (DocumentAction.APPROVE, DocumentAction.REJECT) and not kind.requires_approval:

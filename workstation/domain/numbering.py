@@ -90,5 +90,6 @@ def reconcile(
     missing = tuple(s for s in range(1, last_sequence + 1) if s not in seen)
     duplicated = tuple(sorted(s for s, count in seen.items() if count > 1))
     beyond = tuple(sorted(s for s in seen if s > last_sequence or s < 1))
-    return SeriesReport(series, last_sequence, missing, duplicated + beyond,
-                        tuple(sorted(unexplained)))
+    return SeriesReport(
+        series, last_sequence, missing, duplicated + beyond, tuple(sorted(unexplained))
+    )

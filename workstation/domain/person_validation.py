@@ -171,10 +171,15 @@ def person_from_mapping(
 
     surname = _name(data, "surname", errors, required=True)
     given_names = _name(data, "given_names", errors, required=False)
-    surname_latin = _latin(surname, _name(data, "surname_latin", errors, required=False),
-                           "surname_latin", errors)
-    given_latin = _latin(given_names, _name(data, "given_names_latin", errors, required=False),
-                         "given_names_latin", errors)
+    surname_latin = _latin(
+        surname, _name(data, "surname_latin", errors, required=False), "surname_latin", errors
+    )
+    given_latin = _latin(
+        given_names,
+        _name(data, "given_names_latin", errors, required=False),
+        "given_names_latin",
+        errors,
+    )
 
     sex_text = _text(data, "sex", errors).upper()
     sex = Sex.UNSPECIFIED

@@ -37,8 +37,9 @@ MESSAGES: Mapping[str, str] = {
         "type the Latin form of the name."
     ),
     "sex.invalid": _("{field} must be F, M or X (not {value})."),
-    "date.invalid_format": _("{field} must be a date written YYYY, YYYY-MM or YYYY-MM-DD "
-                             "(not {value})."),
+    "date.invalid_format": _(
+        "{field} must be a date written YYYY, YYYY-MM or YYYY-MM-DD (not {value})."
+    ),
     "date.invalid_month": _("{field} has no such month: {value}."),
     "date.invalid_day": _("{field} has no such day in that month: {value}."),
     "date.too_early": _("{field} is before {earliest}: {value}."),
@@ -52,7 +53,7 @@ MESSAGES: Mapping[str, str] = {
     "document.not_found": _("No document with id {id}."),
     "document_kind.unknown": _("Unknown document kind {value}."),
     "post.not_initialised": _("This post is not initialised: run 'consular init'."),
-    "post.already_initialised": _("A post ({code}) is already initialised in this database."),
+    "post.already_initialised": _("A post ({post}) is already initialised in this database."),
     "post.code.invalid": _("{field}: {value} is not a valid post code."),
     "post.time_zone.unknown": _("{field}: unknown time zone {value}."),
     "officer.username.invalid": _(
@@ -67,14 +68,17 @@ MESSAGES: Mapping[str, str] = {
     "auth.account_disabled": _("This account is disabled."),
     "auth.password_missing": _("No password: set CONSULAR_PASSWORD or type it when asked."),
     "auth.permission_denied": _("{username} ({roles}) may not do this ({permission})."),
-    "lifecycle.transition_not_allowed": _("A document in state {state} does not allow the "
-                                          "action {action}."),
+    "lifecycle.transition_not_allowed": _(
+        "A document in state {state} does not allow the action {action}."
+    ),
     "lifecycle.reason_required": _("A reason is required to {action}."),
-    "lifecycle.four_eyes": _("A request must be approved by another officer than the one "
-                             "who submitted it."),
+    "lifecycle.four_eyes": _(
+        "A request must be approved by another officer than the one who submitted it."
+    ),
     "lifecycle.unknown_action": _("Unknown action {action}."),
-    "numbering.series_exhausted": _("The number series {prefix} is exhausted; configure a "
-                                    "new prefix."),
+    "numbering.series_exhausted": _(
+        "The number series {prefix} is exhausted; configure a new prefix."
+    ),
     "search.born.invalid": _("{field} must be YYYY, YYYY-MM or YYYY-MM-DD."),
     "file.unreadable": _("{field}: cannot read {path}: {reason}"),
     "file.not_json": _("{field}: {path} is not valid JSON (line {line}): {reason}"),
@@ -110,7 +114,7 @@ class Translator:
     def field_label(self, field: str) -> str:
         base = field.split("[", 1)[0].split(".", 1)[0]
         label = self._catalogue.gettext(FIELD_LABELS.get(base, base))
-        return label + field[len(base):] if field != base else label
+        return label + field[len(base) :] if field != base else label
 
     def text(self, code: str, field: str | None, params: Mapping[str, Any]) -> str:
         template = self._catalogue.gettext(MESSAGES.get(code, code))

@@ -9,7 +9,13 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from workstation.domain.errors import ConflictError, DomainError, PermissionDeniedError
-from workstation.domain.officers import PASSWORD_MIN_LENGTH, USERNAME_PATTERN, Officer, Permission, Role
+from workstation.domain.officers import (
+    PASSWORD_MIN_LENGTH,
+    USERNAME_PATTERN,
+    Officer,
+    Permission,
+    Role,
+)
 from workstation.services.audit import record
 from workstation.services.clock import Clock
 from workstation.storage import Database, UnitOfWork
@@ -32,8 +38,15 @@ class AccountService:
         self._hasher = hasher or PasswordHasher()
         self._dummy_hash = self._hasher.hash(_DUMMY_PASSWORD)
 
-    def create_officer_in(self, uow: UnitOfWork, actor: Officer | None, username: str,
-                          full_name: str, roles: Iterable[Role], password: str) -> Officer:
+    def create_officer_in(
+        self,
+        uow: UnitOfWork,
+        actor: Officer | None,
+        username: str,
+        full_name: str,
+        roles: Iterable[Role],
+        password: str,
+    ) -> Officer:
         """Create an account inside an open unit of work (used by post initialisation)."""
         if actor is not None:
             actor.require(Permission.ACCOUNTS_MANAGE)
@@ -49,14 +62,23 @@ class AccountService:
         if uow.officers.by_username(username) is not None:
             raise ConflictError("officer.username.taken", "username", value=username)
         now = self._clock.now()
-        officer = uow.officers.add(username, full_name.strip(), role_set,
-                                   self._hasher.hash(password), now)
-        record(uow, now, actor, "officer.create", "officer", officer.id,
-               {"username": username, "roles": sorted(r.value for r in role_set)})
+        officer = uow.officers.add(
+            username, full_name.strip(), role_set, self._hasher.hash(password), now
+        )
+        record(
+            uow,
+            now,
+            actor,
+            "officer.create",
+            "officer",
+            officer.id,
+            {"username": username, "roles": sorted(r.value for r in role_set)},
+        )
         return officer
 
-    def create_officer(self, actor: Officer, username: str, full_name: str,
-                       roles: Iterable[Role], password: str) -> Officer:
+    def create_officer(
+        self, actor: Officer, username: str, full_name: str, roles: Iterable[Role], password: str
+    ) -> Officer:
         with self._db.writing() as uow:
             officer = self.create_officer_in(uow, actor, username, full_name, roles, password)
             uow.commit()
@@ -75,8 +97,15 @@ class AccountService:
                 valid = False
             now = self._clock.now()
             if not valid or found is None:
-                record(uow, now, None, "auth.sign_in_failed", "officer", username,
-                       {"username": username})
+                record(
+                    uow,
+                    now,
+                    None,
+                    "auth.sign_in_failed",
+                    "officer",
+                    username,
+                    {"username": username},
+                )
                 uow.commit()
                 raise PermissionDeniedError("auth.invalid_credentials", "password")
             officer, stored_hash = found
@@ -95,8 +124,15 @@ class AccountService:
         self.authenticate(officer.username, current)
         with self._db.writing() as uow:
             uow.officers.set_password_hash(officer.id, self._hasher.hash(new))
-            record(uow, self._clock.now(), officer, "officer.password_change", "officer",
-                   officer.id, {})
+            record(
+                uow,
+                self._clock.now(),
+                officer,
+                "officer.password_change",
+                "officer",
+                officer.id,
+                {},
+            )
             uow.commit()
 
     def list_officers(self, actor: Officer) -> list[Officer]:

@@ -23,8 +23,9 @@ def record(
 ) -> AuditEntry:
     """Append one entry in the caller's transaction: it commits with the change it describes."""
     actor = officer.username if officer else SYSTEM_ACTOR
-    return uow.audit.append(audit_timestamp(at), actor, action, record_type, str(record_id),
-                            details or {})
+    return uow.audit.append(
+        audit_timestamp(at), actor, action, record_type, str(record_id), details or {}
+    )
 
 
 class AuditService:
@@ -36,8 +37,13 @@ class AuditService:
         with self._db.reading() as uow:
             return verify_chain(uow.audit.entries(), uow.audit.head())
 
-    def recent(self, officer: Officer, limit: int = 50, record_type: str | None = None,
-               record_id: str | None = None) -> list[AuditEntry]:
+    def recent(
+        self,
+        officer: Officer,
+        limit: int = 50,
+        record_type: str | None = None,
+        record_id: str | None = None,
+    ) -> list[AuditEntry]:
         officer.require(Permission.AUDIT_READ)
         with self._db.reading() as uow:
             return uow.audit.recent(limit, record_type, record_id)

@@ -39,8 +39,13 @@ class DocumentService:
             raise NotFoundError("document.not_found", "id", id=document_id)
         return document
 
-    def create(self, officer: Officer, kind_code: str, person_id: int,
-               data: Mapping[str, Any] | None = None) -> int:
+    def create(
+        self,
+        officer: Officer,
+        kind_code: str,
+        person_id: int,
+        data: Mapping[str, Any] | None = None,
+    ) -> int:
         with self._db.writing() as uow:
             kind = self._kind(uow, kind_code)
             if uow.persons.get(person_id) is None:
@@ -49,8 +54,15 @@ class DocumentService:
             document = Document.draft(kind, person_id, officer, now, data)
             assert self._post.id is not None
             document_id = uow.documents.add(document, self._post.id, now)
-            record(uow, now, officer, "document.create", "document", document_id,
-                   {"kind": kind.code, "person_id": person_id})
+            record(
+                uow,
+                now,
+                officer,
+                "document.create",
+                "document",
+                document_id,
+                {"kind": kind.code, "person_id": person_id},
+            )
             uow.commit()
             return document_id
 
@@ -63,11 +75,15 @@ class DocumentService:
 
     def for_person(self, person_id: int) -> list[Document]:
         with self._db.reading() as uow:
-            return [d for i in uow.documents.for_person(person_id)
-                    if (d := uow.documents.get(i)) is not None]
+            return [
+                d
+                for i in uow.documents.for_person(person_id)
+                if (d := uow.documents.get(i)) is not None
+            ]
 
-    def act(self, officer: Officer, document_id: int, action: DocumentAction,
-            reason: str = "") -> Document:
+    def act(
+        self, officer: Officer, document_id: int, action: DocumentAction, reason: str = ""
+    ) -> Document:
         """Any lifecycle step; issuing allocates the number in the same transaction."""
         with self._db.writing() as uow:
             document = self._load(uow, document_id)
@@ -83,16 +99,30 @@ class DocumentService:
                 changes = {
                     "number": uow.numbering.allocate(series_id, document_id, now),
                     "issued_on": issued_on,
-                    "expires_on": (issued_on + dt.timedelta(days=kind.validity_days)
-                                   if kind.validity_days else None),
+                    "expires_on": (
+                        issued_on + dt.timedelta(days=kind.validity_days)
+                        if kind.validity_days
+                        else None
+                    ),
                 }
             updated = transition(document, action, officer, kind, now, reason, **changes)
             uow.documents.save(updated)
             if action == DocumentAction.VOID and updated.number:
                 uow.numbering.mark(updated.number, AllocationUse.VOIDED, reason)
-            record(uow, now, officer, f"document.{action.value}", "document", document_id,
-                   {"from": document.state.value, "to": updated.state.value,
-                    "number": updated.number, "reason": reason.strip()})
+            record(
+                uow,
+                now,
+                officer,
+                f"document.{action.value}",
+                "document",
+                document_id,
+                {
+                    "from": document.state.value,
+                    "to": updated.state.value,
+                    "number": updated.number,
+                    "reason": reason.strip(),
+                },
+            )
             uow.commit()
             return updated
 

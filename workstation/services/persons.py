@@ -43,8 +43,15 @@ class PersonService:
         with self._db.writing() as uow:
             now = self._clock.now()
             person_id = uow.persons.add(person, now)
-            record(uow, now, officer, "person.add", "person", person_id,
-                   {"name": person.display_name, "birth_date": person.birth_date.isoformat()})
+            record(
+                uow,
+                now,
+                officer,
+                "person.add",
+                "person",
+                person_id,
+                {"name": person.display_name, "birth_date": person.birth_date.isoformat()},
+            )
             uow.commit()
             return person_id
 

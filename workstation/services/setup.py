@@ -28,8 +28,7 @@ class NewAccount:
 DEMO_ACCOUNTS = (
     NewAccount("clerk", "Carla Clerk", frozenset({Role.CLERK}), "clerk-demo-1"),
     NewAccount("registrar", "Rafael Registrar", frozenset({Role.REGISTRAR}), "registrar-demo-1"),
-    NewAccount("supervisor", "Sofia Supervisor", frozenset({Role.SUPERVISOR}),
-               "supervisor-demo-1"),
+    NewAccount("supervisor", "Sofia Supervisor", frozenset({Role.SUPERVISOR}), "supervisor-demo-1"),
     NewAccount("admin", "Adam Admin", frozenset({Role.ADMIN}), "admin-demo-1"),
 )
 
@@ -49,25 +48,37 @@ class SetupService:
         self._clock = clock
         self._accounts = accounts
 
-    def initialise(self, post: Post, kinds: Sequence[DocumentKind],
-                   accounts: Sequence[NewAccount]) -> Post:
+    def initialise(
+        self, post: Post, kinds: Sequence[DocumentKind], accounts: Sequence[NewAccount]
+    ) -> Post:
         """Create the post, its document kinds and number series, and the accounts, at once."""
         with self._db.writing() as uow:
             existing = uow.posts.all()
             if existing:
-                raise ConflictError("post.already_initialised", "code", code=existing[0].code)
+                raise ConflictError("post.already_initialised", "code", post=existing[0].code)
             now = self._clock.now()
             stored = uow.posts.add(post, now)
             assert stored.id is not None
             for kind in kinds:
                 uow.kinds.put(kind)
                 uow.numbering.ensure_series(stored.id, kind)
-            record(uow, now, None, "post.initialise", "post", stored.id,
-                   {"code": post.code, "issuing_state": post.issuing_state,
-                    "kinds": [k.code for k in kinds]})
+            record(
+                uow,
+                now,
+                None,
+                "post.initialise",
+                "post",
+                stored.id,
+                {
+                    "code": post.code,
+                    "issuing_state": post.issuing_state,
+                    "kinds": [k.code for k in kinds],
+                },
+            )
             for account in accounts:
-                self._accounts.create_officer_in(uow, None, account.username, account.full_name,
-                                                 account.roles, account.password)
+                self._accounts.create_officer_in(
+                    uow, None, account.username, account.full_name, account.roles, account.password
+                )
             uow.commit()
             return stored
 
@@ -85,13 +96,20 @@ class SetupService:
                     uow.numbering.ensure_series(post.id, kind)
                     changed.append(kind.code)
             if changed:
-                record(uow, self._clock.now(), None, "post.document_kinds_changed", "post",
-                       post.id, {"kinds": changed})
+                record(
+                    uow,
+                    self._clock.now(),
+                    None,
+                    "post.document_kinds_changed",
+                    "post",
+                    post.id,
+                    {"kinds": changed},
+                )
                 uow.commit()
 
     def load_post(self, code: str) -> Post:
         with self._db.reading() as uow:
             post = uow.posts.by_code(code)
         if post is None:
-            raise NotFoundError("post.not_initialised", "code", code=code)
+            raise NotFoundError("post.not_initialised", "code", post=code)
         return post

@@ -81,8 +81,7 @@ class PersonIdentifierRow(Base):
     __tablename__ = "person_identifiers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"),
-                                           index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
     number: Mapped[str] = mapped_column(String(30), index=True)
     issuer: Mapped[str] = mapped_column(String(3))

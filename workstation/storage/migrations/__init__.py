@@ -1,1 +1,1 @@
-"""Alembic migrations of the post database, applied on start (see ``workstation.storage.migrate``)."""
+"""Alembic migrations of the post database, applied on start (``workstation.storage.migrate``)."""

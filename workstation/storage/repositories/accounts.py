@@ -21,11 +21,22 @@ class OfficerRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, username: str, full_name: str, roles: frozenset[Role], password_hash: str,
-            now: dt.datetime) -> Officer:
-        row = OfficerRow(username=username, full_name=full_name, password_hash=password_hash,
-                         roles=",".join(sorted(r.value for r in roles)), active=True,
-                         created_at=now)
+    def add(
+        self,
+        username: str,
+        full_name: str,
+        roles: frozenset[Role],
+        password_hash: str,
+        now: dt.datetime,
+    ) -> Officer:
+        row = OfficerRow(
+            username=username,
+            full_name=full_name,
+            password_hash=password_hash,
+            roles=",".join(sorted(r.value for r in roles)),
+            active=True,
+            created_at=now,
+        )
         self._session.add(row)
         self._session.flush()
         return _officer(row)
@@ -47,13 +58,14 @@ class OfficerRepository:
         self._session.get_one(OfficerRow, officer_id).active = active
 
     def list(self) -> list[Officer]:
-        return [_officer(r) for r in self._session.scalars(
-            select(OfficerRow).order_by(OfficerRow.username))]
+        return [
+            _officer(r)
+            for r in self._session.scalars(select(OfficerRow).order_by(OfficerRow.username))
+        ]
 
 
 def _post(row: PostRow) -> Post:
-    return Post(row.code, row.issuing_state, row.name, row.city, row.country, row.time_zone,
-                row.id)
+    return Post(row.code, row.issuing_state, row.name, row.city, row.country, row.time_zone, row.id)
 
 
 class PostRepository:
@@ -61,9 +73,15 @@ class PostRepository:
         self._session = session
 
     def add(self, post: Post, now: dt.datetime) -> Post:
-        row = PostRow(code=post.code, issuing_state=post.issuing_state, name=post.name,
-                      city=post.city, country=post.country, time_zone=post.time_zone,
-                      created_at=now)
+        row = PostRow(
+            code=post.code,
+            issuing_state=post.issuing_state,
+            name=post.name,
+            city=post.city,
+            country=post.country,
+            time_zone=post.time_zone,
+            created_at=now,
+        )
         self._session.add(row)
         self._session.flush()
         return _post(row)

@@ -14,29 +14,60 @@ from workstation.storage.models import AuditEntryRow, AuditHeadRow
 
 
 def _entry(row: AuditEntryRow) -> AuditEntry:
-    return AuditEntry(row.seq, row.at, row.actor, row.action, row.record_type, row.record_id,
-                      json.loads(row.details), row.prev_hash, row.hash)
+    return AuditEntry(
+        row.seq,
+        row.at,
+        row.actor,
+        row.action,
+        row.record_type,
+        row.record_id,
+        json.loads(row.details),
+        row.prev_hash,
+        row.hash,
+    )
 
 
 class AuditRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def append(self, at: str, actor: str, action: str, record_type: str, record_id: str,
-               details: Mapping[str, Any]) -> AuditEntry:
+    def append(
+        self,
+        at: str,
+        actor: str,
+        action: str,
+        record_type: str,
+        record_id: str,
+        details: Mapping[str, Any],
+    ) -> AuditEntry:
         """Chain a new entry after the head. The head row is locked (``FOR UPDATE`` on
         PostgreSQL; SQLite holds the writer's lock already) so concurrent appends queue up."""
         head = self._session.scalars(
             select(AuditHeadRow).where(AuditHeadRow.id == 1).with_for_update()
         ).one()
-        entry = AuditEntry(head.last_seq + 1, at, actor, action, record_type, record_id,
-                           json.loads(canonical_details(details)), head.last_hash).sealed()
-        self._session.add(AuditEntryRow(
-            seq=entry.seq, at=entry.at, actor=entry.actor, action=entry.action,
-            record_type=entry.record_type, record_id=entry.record_id,
-            details=canonical_details(entry.details), prev_hash=entry.prev_hash,
-            hash=entry.hash,
-        ))
+        entry = AuditEntry(
+            head.last_seq + 1,
+            at,
+            actor,
+            action,
+            record_type,
+            record_id,
+            json.loads(canonical_details(details)),
+            head.last_hash,
+        ).sealed()
+        self._session.add(
+            AuditEntryRow(
+                seq=entry.seq,
+                at=entry.at,
+                actor=entry.actor,
+                action=entry.action,
+                record_type=entry.record_type,
+                record_id=entry.record_id,
+                details=canonical_details(entry.details),
+                prev_hash=entry.prev_hash,
+                hash=entry.hash,
+            )
+        )
         head.last_seq, head.last_hash = entry.seq, entry.hash
         self._session.flush()
         return entry
@@ -50,8 +81,10 @@ class AuditRepository:
         last = 0
         while True:
             rows = self._session.scalars(
-                select(AuditEntryRow).where(AuditEntryRow.seq > last)
-                .order_by(AuditEntryRow.seq).limit(batch)
+                select(AuditEntryRow)
+                .where(AuditEntryRow.seq > last)
+                .order_by(AuditEntryRow.seq)
+                .limit(batch)
             ).all()
             if not rows:
                 return
@@ -59,8 +92,9 @@ class AuditRepository:
                 yield _entry(row)
             last = rows[-1].seq
 
-    def recent(self, limit: int, record_type: str | None = None,
-               record_id: str | None = None) -> list[AuditEntry]:
+    def recent(
+        self, limit: int, record_type: str | None = None, record_id: str | None = None
+    ) -> list[AuditEntry]:
         query = select(AuditEntryRow).order_by(AuditEntryRow.seq.desc()).limit(limit)
         if record_type is not None:
             query = query.where(AuditEntryRow.record_type == record_type)

@@ -26,8 +26,9 @@ from workstation.storage.models import (
 
 
 def _kind(row: DocumentKindRow) -> DocumentKind:
-    return DocumentKind(row.code, row.requires_approval, NumberingRule(row.prefix, row.width),
-                        row.validity_days)
+    return DocumentKind(
+        row.code, row.requires_approval, NumberingRule(row.prefix, row.width), row.validity_days
+    )
 
 
 class DocumentKindRepository:
@@ -51,8 +52,10 @@ class DocumentKindRepository:
         return None if row is None else _kind(row)
 
     def all(self) -> list[DocumentKind]:
-        return [_kind(r) for r in self._session.scalars(
-            select(DocumentKindRow).order_by(DocumentKindRow.code))]
+        return [
+            _kind(r)
+            for r in self._session.scalars(select(DocumentKindRow).order_by(DocumentKindRow.code))
+        ]
 
 
 class NumberingRepository:
@@ -63,13 +66,21 @@ class NumberingRepository:
         self._session = session
 
     def ensure_series(self, post_id: int, kind: DocumentKind) -> int:
-        series = self._session.scalar(select(NumberSeriesRow).where(
-            NumberSeriesRow.post_id == post_id, NumberSeriesRow.kind_code == kind.code,
-            NumberSeriesRow.prefix == kind.numbering.prefix))
+        series = self._session.scalar(
+            select(NumberSeriesRow).where(
+                NumberSeriesRow.post_id == post_id,
+                NumberSeriesRow.kind_code == kind.code,
+                NumberSeriesRow.prefix == kind.numbering.prefix,
+            )
+        )
         if series is None:
-            series = NumberSeriesRow(post_id=post_id, kind_code=kind.code,
-                                     prefix=kind.numbering.prefix, width=kind.numbering.width,
-                                     last_sequence=0)
+            series = NumberSeriesRow(
+                post_id=post_id,
+                kind_code=kind.code,
+                prefix=kind.numbering.prefix,
+                width=kind.numbering.width,
+                last_sequence=0,
+            )
             self._session.add(series)
             self._session.flush()
         return series.id
@@ -81,33 +92,50 @@ class NumberingRepository:
             update(NumberSeriesRow)
             .where(NumberSeriesRow.id == series_id)
             .values(last_sequence=NumberSeriesRow.last_sequence + 1)
-            .returning(NumberSeriesRow.last_sequence, NumberSeriesRow.prefix,
-                       NumberSeriesRow.width)
+            .returning(NumberSeriesRow.last_sequence, NumberSeriesRow.prefix, NumberSeriesRow.width)
         ).one()
         number = format_number(NumberingRule(prefix, width), sequence)
-        self._session.add(NumberAllocationRow(
-            series_id=series_id, sequence=sequence, number=number, document_id=document_id,
-            use=AllocationUse.ISSUED.value, reason="", allocated_at=now))
+        self._session.add(
+            NumberAllocationRow(
+                series_id=series_id,
+                sequence=sequence,
+                number=number,
+                document_id=document_id,
+                use=AllocationUse.ISSUED.value,
+                reason="",
+                allocated_at=now,
+            )
+        )
         self._session.flush()
         return number
 
     def mark(self, number: str, use: AllocationUse, reason: str) -> None:
-        row = self._session.scalars(select(NumberAllocationRow).where(
-            NumberAllocationRow.number == number)).one()
+        row = self._session.scalars(
+            select(NumberAllocationRow).where(NumberAllocationRow.number == number)
+        ).one()
         row.use, row.reason = use.value, reason
 
     def series(self) -> list[tuple[int, str, str, int]]:
         """(id, kind, prefix, last sequence) of every series."""
-        return [(r.id, r.kind_code, r.prefix, r.last_sequence) for r in self._session.scalars(
-            select(NumberSeriesRow).order_by(NumberSeriesRow.id))]
+        return [
+            (r.id, r.kind_code, r.prefix, r.last_sequence)
+            for r in self._session.scalars(select(NumberSeriesRow).order_by(NumberSeriesRow.id))
+        ]
 
     def allocations(self, series_id: int) -> list[tuple[int, str, str]]:
         """(sequence, use, reason) of every number the series handed out."""
-        return [tuple(r) for r in self._session.execute(  # type: ignore[misc]
-            select(NumberAllocationRow.sequence, NumberAllocationRow.use,
-                   NumberAllocationRow.reason)
-            .where(NumberAllocationRow.series_id == series_id)
-            .order_by(NumberAllocationRow.sequence))]
+        return [
+            (r.sequence, r.use, r.reason)
+            for r in self._session.execute(
+                select(
+                    NumberAllocationRow.sequence,
+                    NumberAllocationRow.use,
+                    NumberAllocationRow.reason,
+                )
+                .where(NumberAllocationRow.series_id == series_id)
+                .order_by(NumberAllocationRow.sequence)
+            )
+        ]
 
 
 class DocumentRepository:
@@ -115,11 +143,17 @@ class DocumentRepository:
         self._session = session
 
     def add(self, document: Document, post_id: int, now: dt.datetime) -> int:
-        row = DocumentRow(kind_code=document.kind, person_id=document.person_id, post_id=post_id,
-                          state=document.state.value, number=document.number,
-                          data=json.dumps(dict(document.data), ensure_ascii=False),
-                          issued_on=document.issued_on, expires_on=document.expires_on,
-                          created_at=now)
+        row = DocumentRow(
+            kind_code=document.kind,
+            person_id=document.person_id,
+            post_id=post_id,
+            state=document.state.value,
+            number=document.number,
+            data=json.dumps(dict(document.data), ensure_ascii=False),
+            issued_on=document.issued_on,
+            expires_on=document.expires_on,
+            created_at=now,
+        )
         self._session.add(row)
         self._session.flush()
         self._add_events(row.id, document.events)
@@ -129,8 +163,11 @@ class DocumentRepository:
         """Store the new state and the events not stored yet (events are never rewritten)."""
         assert document.id is not None, "save() is for stored documents"
         row = self._session.get_one(DocumentRow, document.id, with_for_update=True)
-        stored = len(self._session.scalars(select(DocumentEventRow.id).where(
-            DocumentEventRow.document_id == document.id)).all())
+        stored = len(
+            self._session.scalars(
+                select(DocumentEventRow.id).where(DocumentEventRow.document_id == document.id)
+            ).all()
+        )
         row.state = document.state.value
         row.number = document.number
         row.data = json.dumps(dict(document.data), ensure_ascii=False)
@@ -139,10 +176,15 @@ class DocumentRepository:
 
     def _add_events(self, document_id: int, events: tuple[LifecycleEvent, ...]) -> None:
         self._session.add_all(
-            DocumentEventRow(document_id=document_id, action=e.action.value,
-                             from_state=e.from_state.value if e.from_state else None,
-                             to_state=e.to_state.value, officer_id=e.officer_id, at=e.at,
-                             reason=e.reason)
+            DocumentEventRow(
+                document_id=document_id,
+                action=e.action.value,
+                from_state=e.from_state.value if e.from_state else None,
+                to_state=e.to_state.value,
+                officer_id=e.officer_id,
+                at=e.at,
+                reason=e.reason,
+            )
             for e in events
         )
         self._session.flush()
@@ -151,20 +193,38 @@ class DocumentRepository:
         row = self._session.get(DocumentRow, document_id, with_for_update=for_update)
         if row is None:
             return None
-        events = self._session.scalars(select(DocumentEventRow).where(
-            DocumentEventRow.document_id == document_id).order_by(DocumentEventRow.id))
+        events = self._session.scalars(
+            select(DocumentEventRow)
+            .where(DocumentEventRow.document_id == document_id)
+            .order_by(DocumentEventRow.id)
+        )
         return Document(
-            id=row.id, kind=row.kind_code, person_id=row.person_id,
-            state=DocumentState(row.state), number=row.number, data=json.loads(row.data),
-            issued_on=row.issued_on, expires_on=row.expires_on,
+            id=row.id,
+            kind=row.kind_code,
+            person_id=row.person_id,
+            state=DocumentState(row.state),
+            number=row.number,
+            data=json.loads(row.data),
+            issued_on=row.issued_on,
+            expires_on=row.expires_on,
             events=tuple(
-                LifecycleEvent(DocumentAction(e.action),
-                               DocumentState(e.from_state) if e.from_state else None,
-                               DocumentState(e.to_state), e.officer_id, e.at, e.reason)
+                LifecycleEvent(
+                    DocumentAction(e.action),
+                    DocumentState(e.from_state) if e.from_state else None,
+                    DocumentState(e.to_state),
+                    e.officer_id,
+                    e.at,
+                    e.reason,
+                )
                 for e in events
             ),
         )
 
     def for_person(self, person_id: int) -> list[int]:
-        return list(self._session.scalars(select(DocumentRow.id).where(
-            DocumentRow.person_id == person_id).order_by(DocumentRow.id)))
+        return list(
+            self._session.scalars(
+                select(DocumentRow.id)
+                .where(DocumentRow.person_id == person_id)
+                .order_by(DocumentRow.id)
+            )
+        )

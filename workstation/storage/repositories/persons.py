@@ -53,8 +53,12 @@ def _to_domain(row: PersonRow, identifiers: Iterable[PersonIdentifierRow]) -> Pe
 
 def _address_json(address: Address) -> str:
     return json.dumps(
-        {"lines": list(address.lines), "city": address.city, "postcode": address.postcode,
-         "country": address.country},
+        {
+            "lines": list(address.lines),
+            "city": address.city,
+            "postcode": address.postcode,
+            "country": address.country,
+        },
         ensure_ascii=False,
     )
 
@@ -85,16 +89,18 @@ class PersonRepository:
         self._session.add(row)
         self._session.flush()
         self._session.add_all(
-            PersonIdentifierRow(person_id=row.id, kind=i.kind.value, number=i.number,
-                                issuer=i.issuer)
+            PersonIdentifierRow(
+                person_id=row.id, kind=i.kind.value, number=i.number, issuer=i.issuer
+            )
             for i in person.identifiers
         )
         self._write_tokens(row.id, person)
         return row.id
 
     def _write_tokens(self, person_id: int, person: Person) -> None:
-        self._session.execute(delete(PersonNameTokenRow).where(
-            PersonNameTokenRow.person_id == person_id))
+        self._session.execute(
+            delete(PersonNameTokenRow).where(PersonNameTokenRow.person_id == person_id)
+        )
         self._session.add_all(
             PersonNameTokenRow(token=token, person_id=person_id)
             for token in sorted(name_tokens(*person.name_forms()))
@@ -106,7 +112,8 @@ class PersonRepository:
         if row is None:
             return None
         identifiers = self._session.scalars(
-            select(PersonIdentifierRow).where(PersonIdentifierRow.person_id == person_id)
+            select(PersonIdentifierRow)
+            .where(PersonIdentifierRow.person_id == person_id)
             .order_by(PersonIdentifierRow.id)
         )
         return _to_domain(row, identifiers)
@@ -139,11 +146,13 @@ class PersonRepository:
         first = tokens[0]
         query = select(first.person_id).where(condition(first, ordered[0]))
         for alias, term in zip(tokens[1:], ordered[1:], strict=True):
-            query = query.join(alias, and_(alias.person_id == first.person_id,
-                                           condition(alias, term)))
+            query = query.join(
+                alias, and_(alias.person_id == first.person_id, condition(alias, term))
+            )
         if born is not None:
             query = query.join(PersonRow, PersonRow.id == first.person_id).where(
-                PersonRow.birth_year == born.year)
+                PersonRow.birth_year == born.year
+            )
             if born.month is not None:
                 query = query.where(PersonRow.birth_month == born.month)
             if born.day is not None:
@@ -160,13 +169,19 @@ class PersonRepository:
         """The persons with these ids and their search keys, in the order of ``person_ids``."""
         if not person_ids:
             return []
-        rows = {r.id: r for r in self._session.scalars(
-            select(PersonRow).where(PersonRow.id.in_(person_ids)))}
+        rows = {
+            r.id: r
+            for r in self._session.scalars(select(PersonRow).where(PersonRow.id.in_(person_ids)))
+        }
         keys: dict[int, set[str]] = {pid: set() for pid in person_ids}
         for token, pid in self._session.execute(
-            select(PersonNameTokenRow.token, PersonNameTokenRow.person_id)
-            .where(PersonNameTokenRow.person_id.in_(person_ids))
+            select(PersonNameTokenRow.token, PersonNameTokenRow.person_id).where(
+                PersonNameTokenRow.person_id.in_(person_ids)
+            )
         ):
             keys[pid].add(token)
-        return [Candidate(_to_domain(rows[pid], ()), frozenset(keys[pid]))
-                for pid in person_ids if pid in rows]
+        return [
+            Candidate(_to_domain(rows[pid], ()), frozenset(keys[pid]))
+            for pid in person_ids
+            if pid in rows
+        ]

@@ -64,8 +64,12 @@ def upgrade() -> None:
     op.create_table(
         "person_identifiers",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("person_id", sa.Integer(),
-                  sa.ForeignKey("persons.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "person_id",
+            sa.Integer(),
+            sa.ForeignKey("persons.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("kind", sa.String(32), nullable=False),
         sa.Column("number", sa.String(30), nullable=False),
         sa.Column("issuer", sa.String(3), nullable=False),
@@ -75,11 +79,16 @@ def upgrade() -> None:
     op.create_table(
         "person_name_tokens",
         sa.Column("token", TOKEN, primary_key=True),
-        sa.Column("person_id", sa.Integer(),
-                  sa.ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "person_id",
+            sa.Integer(),
+            sa.ForeignKey("persons.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
     )
-    op.create_index("ix_person_name_tokens_person_token", "person_name_tokens",
-                    ["person_id", "token"])
+    op.create_index(
+        "ix_person_name_tokens_person_token", "person_name_tokens", ["person_id", "token"]
+    )
     op.create_table(
         "audit_entries",
         sa.Column("seq", sa.Integer(), primary_key=True, autoincrement=False),
@@ -99,13 +108,24 @@ def upgrade() -> None:
         sa.Column("last_hash", sa.String(64), nullable=False),
     )
     op.bulk_insert(
-        sa.table("audit_head", sa.column("id", sa.Integer()), sa.column("last_seq", sa.Integer()),
-                 sa.column("last_hash", sa.String())),
+        sa.table(
+            "audit_head",
+            sa.column("id", sa.Integer()),
+            sa.column("last_seq", sa.Integer()),
+            sa.column("last_hash", sa.String()),
+        ),
         [{"id": 1, "last_seq": 0, "last_hash": "0" * 64}],
     )
 
 
 def downgrade() -> None:
-    for table in ("audit_head", "audit_entries", "person_name_tokens", "person_identifiers",
-                  "persons", "officers", "posts"):
+    for table in (
+        "audit_head",
+        "audit_entries",
+        "person_name_tokens",
+        "person_identifiers",
+        "persons",
+        "officers",
+        "posts",
+    ):
         op.drop_table(table)

@@ -29,8 +29,7 @@ def upgrade() -> None:
         "number_series",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("post_id", sa.Integer(), sa.ForeignKey("posts.id"), nullable=False),
-        sa.Column("kind_code", sa.String(32), sa.ForeignKey("document_kinds.code"),
-                  nullable=False),
+        sa.Column("kind_code", sa.String(32), sa.ForeignKey("document_kinds.code"), nullable=False),
         sa.Column("prefix", sa.String(6), nullable=False),
         sa.Column("width", sa.Integer(), nullable=False),
         sa.Column("last_sequence", sa.Integer(), nullable=False),
@@ -39,8 +38,7 @@ def upgrade() -> None:
     op.create_table(
         "documents",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("kind_code", sa.String(32), sa.ForeignKey("document_kinds.code"),
-                  nullable=False),
+        sa.Column("kind_code", sa.String(32), sa.ForeignKey("document_kinds.code"), nullable=False),
         sa.Column("person_id", sa.Integer(), sa.ForeignKey("persons.id"), nullable=False),
         sa.Column("post_id", sa.Integer(), sa.ForeignKey("posts.id"), nullable=False),
         sa.Column("state", sa.String(16), nullable=False),
@@ -79,6 +77,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("number_allocations", "document_events", "documents", "number_series",
-                  "document_kinds"):
+    for table in (
+        "number_allocations",
+        "document_events",
+        "documents",
+        "number_series",
+        "document_kinds",
+    ):
         op.drop_table(table)

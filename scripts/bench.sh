@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set up, then run the benchmarks (speed and memory figures; never part of the tests).
+#   scripts/bench.sh [--persons N] [--skip-postgres] [--json FILE]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+bash scripts/setup.sh
+exec "$here/.venv/bin/python" -m benchmarks "$@"

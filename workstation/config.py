@@ -12,12 +12,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from zoneinfo import available_timezones
+from zoneinfo import ZoneInfo
 
 from workstation.domain.document_kinds import DEFAULT_KINDS, DocumentKind, NumberingRule
 from workstation.domain.errors import DomainError
 from workstation.domain.posts import Post
 from workstation.paths import default_database_url
+
+
+def is_time_zone(name: str) -> bool:
+    """True for a name in the tz database (``Europe/Zurich``), without listing the database."""
+    try:
+        ZoneInfo(name)
+    except (ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError; bad paths ValueError
+        return False
+    except KeyError:
+        return False
+    return True
 
 
 class ConfigError(Exception):
@@ -94,7 +105,7 @@ def _post(data: Mapping[str, Any], path: Path) -> Post:
         for k in _POST_KEYS
     }
     try:
-        return Post.create(**values, known_time_zones=frozenset(available_timezones()))
+        return Post.create(**values, is_time_zone=is_time_zone)
     except DomainError as error:
         raise ConfigError(path, f"post.{error.field}", f"{error.code} {error.params}") from None
 

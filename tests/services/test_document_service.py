@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 from tests.conftest import Post
@@ -94,3 +96,10 @@ def test_an_issued_document_cannot_be_issued_again(sqlite_post: Post) -> None:
         sqlite_post.documents.act(clerk, document_id, DocumentAction.ISSUE)
     reports = sqlite_post.documents.reconcile_stock()
     assert [r.last_sequence for r in reports if r.series.startswith("consular")] == [1]
+
+
+def test_history_times_come_back_as_utc_instants(post: Post) -> None:
+    document_id = _approved_card(post)
+    events = post.documents.get(document_id).events
+    assert all(e.at.tzinfo is not None and e.at.utcoffset() == dt.timedelta(0) for e in events)
+    assert events[0].at.replace(microsecond=0) == dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.UTC)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from workstation.cli.context import CliContext
 from workstation.domain.documents import Document, DocumentAction
@@ -63,7 +64,10 @@ def _data(document: Document) -> dict[str, Any]:
     }
 
 
-def _text(document: Document) -> str:
+def _text(document: Document, ctx: CliContext) -> str:
+    """The document and its history, times at the post, officers by user name."""
+    names = ctx.services.accounts.usernames()
+    zone = ZoneInfo(ctx.services.post.time_zone)
     lines = [
         f"document {document.id}: {document.kind} for person {document.person_id}, "
         f"{document.state.value}" + (f", number {document.number}" if document.number else "")
@@ -71,8 +75,8 @@ def _text(document: Document) -> str:
     if document.expires_on:
         lines.append(f"  valid {document.issued_on} to {document.expires_on}")
     lines += [
-        f"  {e.at:%Y-%m-%d %H:%M} {e.action.value:<10} -> {e.to_state.value:<9} "
-        f"officer {e.officer_id} {e.reason}".rstrip()
+        f"  {e.at.astimezone(zone):%Y-%m-%d %H:%M} {e.action.value:<10} "
+        f"-> {e.to_state.value:<9} {names.get(e.officer_id, e.officer_id)} {e.reason}".rstrip()
         for e in document.events
     ]
     return "\n".join(lines)
@@ -86,10 +90,10 @@ def _create(args: argparse.Namespace, ctx: CliContext) -> None:
 
 def _show(args: argparse.Namespace, ctx: CliContext) -> None:
     document = ctx.services.documents.get(args.id)
-    ctx.output.result(_data(document), lambda: _text(document))
+    ctx.output.result(_data(document), lambda: _text(document, ctx))
 
 
 def _step(args: argparse.Namespace, ctx: CliContext) -> None:
     officer = ctx.sign_in(args.officer)
     document = ctx.services.documents.act(officer, args.id, args.action, args.reason)
-    ctx.output.result(_data(document), lambda: _text(document))
+    ctx.output.result(_data(document), lambda: _text(document, ctx))

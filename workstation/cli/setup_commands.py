@@ -11,7 +11,7 @@ from typing import Any
 from workstation import __version__
 from workstation.cli.context import CliContext
 from workstation.cli.output import EXIT_CONFLICT
-from workstation.config import load_site_config, render_site_config
+from workstation.config import is_time_zone, load_site_config, render_site_config
 from workstation.domain.document_kinds import DEFAULT_KINDS
 from workstation.domain.errors import DomainError, PermissionDeniedError
 from workstation.domain.officers import Role
@@ -123,8 +123,6 @@ def _init(args: argparse.Namespace, ctx: CliContext) -> None:
         ]
         if missing:
             raise DomainError("field.required", missing[0].replace("_", "-"))
-        from zoneinfo import available_timezones
-
         post = Post.create(
             args.post_code,
             args.state,
@@ -132,7 +130,7 @@ def _init(args: argparse.Namespace, ctx: CliContext) -> None:
             args.city,
             args.country or "",
             args.time_zone,
-            frozenset(available_timezones()),
+            is_time_zone,
         )
         accounts = [
             NewAccount(

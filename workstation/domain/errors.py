@@ -7,8 +7,8 @@ message catalogue (``workstation.i18n``) turns into translated text for the GUI 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 

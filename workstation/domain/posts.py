@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from workstation.domain.countries import is_valid_code, normalise_code
@@ -32,9 +33,10 @@ class Post:
         city: str,
         country: str,
         time_zone: str,
-        known_time_zones: frozenset[str] | None = None,
+        is_time_zone: Callable[[str], bool] | None = None,
     ) -> Post:
-        """Validate and build a post; ``known_time_zones`` comes from the caller (tz database)."""
+        """Validate and build a post; ``is_time_zone`` checks a name against the tz database
+        (the caller's: the domain reads no files)."""
         code = code.strip().upper()
         if not _POST_CODE.match(code):
             raise DomainError("post.code.invalid", "code", value=code)
@@ -46,7 +48,7 @@ class Post:
             raise DomainError("field.required", "name")
         if not city.strip():
             raise DomainError("field.required", "city")
-        if known_time_zones is not None and time_zone not in known_time_zones:
+        if is_time_zone is not None and not is_time_zone(time_zone):
             raise DomainError("post.time_zone.unknown", "time_zone", value=time_zone)
         return cls(
             code=code,

@@ -36,7 +36,12 @@ class AccountService:
         self._db = db
         self._clock = clock
         self._hasher = hasher or PasswordHasher()
-        self._dummy_hash = self._hasher.hash(_DUMMY_PASSWORD)
+        self._dummy_hash: str | None = None
+
+    def _hash_for_unknown_user(self) -> str:
+        if self._dummy_hash is None:  # made on first need: hashing costs ~0.1 s at start
+            self._dummy_hash = self._hasher.hash(_DUMMY_PASSWORD)
+        return self._dummy_hash
 
     def create_officer_in(
         self,
@@ -89,7 +94,7 @@ class AccountService:
         username = username.strip().lower()
         with self._db.writing() as uow:
             found = uow.officers.by_username(username)
-            stored = found[1] if found else self._dummy_hash
+            stored = found[1] if found else self._hash_for_unknown_user()
             try:
                 self._hasher.verify(stored, password)
                 valid = found is not None
@@ -134,6 +139,11 @@ class AccountService:
                 {},
             )
             uow.commit()
+
+    def usernames(self) -> dict[int, str]:
+        """User names by officer id, to show who did a step in a record's history."""
+        with self._db.reading() as uow:
+            return {o.id: o.username for o in uow.officers.list()}
 
     def list_officers(self, actor: Officer) -> list[Officer]:
         actor.require(Permission.ACCOUNTS_MANAGE)

@@ -19,11 +19,35 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 # Search keys are compared by byte order for prefix ranges; PostgreSQL needs the "C" collation
 # for a B-tree range scan on them, SQLite compares bytes already.
 TOKEN = String(64).with_variant(String(64, collation="C"), "postgresql")
+
+
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """An instant stored in UTC and always read back timezone-aware: SQLite keeps no offset, so
+    without this a time read from SQLite would be naive and shown in the machine's zone."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: the workstation stores instants with their zone")
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 class Base(DeclarativeBase):
@@ -40,7 +64,7 @@ class PostRow(Base):
     city: Mapped[str] = mapped_column(String(100))
     country: Mapped[str] = mapped_column(String(3))
     time_zone: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
 class OfficerRow(Base):
@@ -52,7 +76,7 @@ class OfficerRow(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     roles: Mapped[str] = mapped_column(String(100))  # comma-separated Role values
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
 class PersonRow(Base):
@@ -73,8 +97,8 @@ class PersonRow(Base):
     address: Mapped[str] = mapped_column(Text)  # JSON
     phone: Mapped[str] = mapped_column(String(30))
     email: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
 class PersonIdentifierRow(Base):
@@ -157,7 +181,7 @@ class DocumentRow(Base):
     data: Mapped[str] = mapped_column(Text)  # JSON
     issued_on: Mapped[dt.date | None] = mapped_column(Date)
     expires_on: Mapped[dt.date | None] = mapped_column(Date)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
 class DocumentEventRow(Base):
@@ -169,7 +193,7 @@ class DocumentEventRow(Base):
     from_state: Mapped[str | None] = mapped_column(String(16))
     to_state: Mapped[str] = mapped_column(String(16))
     officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
-    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     reason: Mapped[str] = mapped_column(Text)
 
 
@@ -186,4 +210,4 @@ class NumberAllocationRow(Base):
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
     use: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text)
-    allocated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    allocated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

@@ -1,0 +1,102 @@
+"""A workstation process issuing documents, for the numbering concurrency tests.
+
+Lives in its own importable module (not in the test file) because the processes are started with
+the ``spawn`` method, which imports the target function by its module name in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from argon2 import PasswordHasher
+
+from workstation.domain.documents import DocumentAction, DocumentState
+from workstation.services.accounts import AccountService
+from workstation.services.clock import SystemClock
+from workstation.services.documents import DocumentService
+from workstation.storage import open_database
+from workstation.storage.repositories.documents import NumberingRepository
+
+KIND = "consular_id_card"
+# Same parameters as FAST_HASHER in tests/conftest.py, so the stored hashes need no rehash.
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+class InjectedFailure(Exception):
+    """Raised on purpose after a number was allocated, inside the issuing transaction."""
+
+
+@dataclass
+class WorkerResult:
+    worker: int
+    numbers: list[str] = field(default_factory=list)
+    rolled_back: list[str] = field(default_factory=list)  # numbers handed out, then undone
+    seconds: float = 0.0
+    error: str | None = None
+
+
+@contextlib.contextmanager
+def _allocation_then_failure() -> Iterator[None]:
+    """Make the next allocations raise right after taking the number (and writing its
+    allocation record), as a crash or a device error in the middle of issuing would."""
+    original = NumberingRepository.allocate
+
+    def allocate_then_fail(self: NumberingRepository, *args: Any, **kwargs: Any) -> str:
+        number = original(self, *args, **kwargs)
+        raise InjectedFailure(number)
+
+    NumberingRepository.allocate = allocate_then_fail  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        NumberingRepository.allocate = original  # type: ignore[method-assign]
+
+
+def issue_documents(worker: int, url: str, username: str, password: str, person_id: int,
+                    count: int, fail_every: int, start: Any, results: Any) -> None:
+    """Issue ``count`` documents through the services (create, submit, approve, issue), with
+    every ``fail_every``-th issue first attempted once with a failure after the allocation."""
+    result = WorkerResult(worker)
+    try:
+        db = open_database(url)  # as a workstation starts: migrations (a no-op here) first
+        try:
+            clock = SystemClock()
+            officer = AccountService(db, clock, FAST_HASHER).authenticate(username, password)
+            with db.reading() as uow:
+                post = uow.posts.all()[0]
+            documents = DocumentService(db, clock, post)
+            start.wait(timeout=120)
+            began = time.perf_counter()
+            for i in range(1, count + 1):
+                document_id = documents.create(officer, KIND, person_id, {"worker": worker})
+                documents.act(officer, document_id, DocumentAction.SUBMIT)
+                documents.act(officer, document_id, DocumentAction.APPROVE)
+                if i % fail_every == 0:
+                    try:
+                        with _allocation_then_failure():
+                            documents.act(officer, document_id, DocumentAction.ISSUE)
+                    except InjectedFailure as failure:
+                        result.rolled_back.append(str(failure.args[0]))
+                    else:
+                        raise AssertionError("the injected failure did not happen")
+                    left = documents.get(document_id)
+                    if left.state is not DocumentState.APPROVED or left.number is not None:
+                        raise AssertionError(f"rolled-back issue left {left.state} "
+                                             f"{left.number}")
+                issued = documents.act(officer, document_id, DocumentAction.ISSUE)
+                if issued.number is None:
+                    raise AssertionError("issued without a number")
+                result.numbers.append(issued.number)
+            result.seconds = time.perf_counter() - began
+        finally:
+            db.close()
+    except BaseException:
+        result.error = traceback.format_exc()
+        with contextlib.suppress(Exception):
+            start.abort()  # do not leave the other workers waiting for this one
+    results.put(result)

@@ -1,0 +1,162 @@
+"""Composition root of the desktop workstation: data folder -> services -> sign-in -> main window.
+
+The only module that wires everything. Imports are kept to what the first screen needs (the main
+window's modules load after sign-in), because cold start is measured against a bare QMainWindow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from workstation import __version__
+from workstation.config import ConfigError
+from workstation.domain.errors import DomainError
+from workstation.paths import DATA_DIR_ENV, data_dir, site_file
+
+if TYPE_CHECKING:
+    from workstation.wiring import Services
+
+_log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_NOT_SET_UP = 2
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="consular-workstation", description="Consular workstation (desktop)."
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"consular-workstation {__version__}"
+    )
+    parser.add_argument(
+        "--data-dir", help=f"data folder (default: ${DATA_DIR_ENV} or the user's data folder)"
+    )
+    return parser
+
+
+def _show_startup_error(title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
+    # The officer may need to copy the command or the file name into a terminal.
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+
+
+def _open_services(folder: Path) -> Services | int:
+    """The services, or the exit code after telling the officer why they cannot be opened."""
+    from workstation.wiring import build_services  # SQLAlchemy, Alembic, argon2: only now
+
+    title = _tr("Consular workstation")
+    try:
+        return build_services(folder)
+    except ConfigError as error:
+        _log.error("site configuration: %s", error)
+        if not site_file(folder).exists():
+            text = _tr(
+                "This workstation is not set up yet: there is no site configuration in\n"
+                "{folder}\n\nTo try it with a demonstration post and accounts, run:\n\n"
+                '    consular --data-dir "{folder}" init --demo\n\n'
+                "then start the workstation again."
+            ).format(folder=folder)
+        else:
+            text = _tr(
+                "The site configuration cannot be used:\n{path}\n\nSetting: {key}\nProblem: "
+                "{problem}\n\nCorrect the file (or ask your IT support) and start again."
+            ).format(path=error.path, key=error.key or "–", problem=error.problem)
+        _show_startup_error(title, text)
+        return EXIT_NOT_SET_UP
+    except DomainError as error:
+        _log.error("post not usable: %s", error)
+        from workstation.i18n.messages import Translator
+
+        text = _tr(
+            "{problem}\n\nData folder: {folder}\n\nTo set up a demonstration post, run:"
+            '\n\n    consular --data-dir "{folder}" init --demo'
+        ).format(problem=Translator().describe(error), folder=folder)
+        _show_startup_error(title, text)
+        return EXIT_NOT_SET_UP
+    except Exception:
+        # Database server down, disk unreadable...: the details are for support staff.
+        _log.exception("cannot open the post database")
+        _show_startup_error(
+            title,
+            _tr(
+                "The post database cannot be opened. Check the network connection and try again; "
+                "if it keeps happening, tell your IT support (the details are in the log)."
+            ),
+        )
+        return EXIT_FAILURE
+
+
+def _run_session(app: QApplication, services: Services) -> int:
+    """Sign-in, then the main window until it closes. Returns the exit code."""
+    from devices.registry import DeviceMap
+    from workstation.i18n.messages import Translator
+    from workstation.ui.login_dialog import LoginDialog
+    from workstation.ui.tasks import ErrorReporter, TaskRunner
+
+    reporter = ErrorReporter(Translator(services.config.ui.language))
+    runner = TaskRunner(reporter)
+    try:
+        login = LoginDialog(services.accounts, services.post, runner)
+        if login.exec() != QDialog.DialogCode.Accepted or login.officer is None:
+            return EXIT_OK
+        from workstation.ui.main_window import MainWindow
+
+        devices = services.config.devices
+        window = MainWindow(
+            services,
+            login.officer,
+            runner,
+            DeviceMap(
+                reader=devices.reader,
+                card_printer=devices.card_printer,
+                a4_printer=devices.a4_printer,
+                camera=devices.camera,
+            ),
+        )
+        window.show()
+        return app.exec()
+    finally:
+        # Workers may still hold a database session: end them before the engine goes.
+        runner.shutdown()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the workstation; returns the process exit code (2: not set up)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # Unknown options (-platform, -style ...) are Qt's.
+    args, qt_args = build_parser().parse_known_args(arguments)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0], *qt_args])
+        app.setApplicationName("consular-workstation")
+        app.setApplicationVersion(__version__)
+    folder = data_dir(args.data_dir)
+    services = _open_services(folder)
+    if isinstance(services, int):
+        return services
+    try:
+        return _run_session(app, services)
+    finally:
+        services.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""The side panel that shows one person: names, birth, identifiers, address, documents, history.
+
+Rendered as escaped HTML in a read-only ``QTextBrowser``: it scrolls, the officer can select and
+copy any value, and screen readers read it as a document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable, Sequence
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from workstation.domain.audit import AuditEntry
+from workstation.domain.documents import Document, DocumentState
+from workstation.domain.people import IdentifierKind, Person, Sex
+
+_TABLE = '<table cellspacing="0" cellpadding="3" width="100%">'
+_MUTED = 'style="color:#616161"'
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value))
+
+
+class PersonDetailsPanel(QTextBrowser):
+    """Read-only view of one person; documents and history arrive later from a worker."""
+
+    def __init__(self, time_zone: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("personDetails")
+        self.setOpenLinks(False)
+        self._zone = ZoneInfo(time_zone)
+        self._person: Person | None = None
+        self._records_html = ""
+        self.show_nothing()
+
+    @property
+    def person(self) -> Person | None:
+        return self._person
+
+    def show_nothing(self) -> None:
+        self._person = None
+        self.setHtml(
+            f"<p {_MUTED}>{_e(self.tr('Select a person in the results to see their record.'))}</p>"
+        )
+
+    def show_person(self, person: Person) -> None:
+        """Show what the search result already holds; documents and history follow."""
+        self._person = person
+        self._records_html = f"<p {_MUTED}>{_e(self.tr('Loading documents and history…'))}</p>"
+        self._render()
+
+    def show_records(self, documents: Sequence[Document], trail: Sequence[AuditEntry]) -> None:
+        self._records_html = self._documents_html(documents) + self._trail_html(trail)
+        self._render()
+
+    def show_records_failed(self) -> None:
+        self._records_html = (
+            f'<p style="color:#b00020">{_e(self.tr("Documents and history could not be loaded."))}'
+            "</p>"
+        )
+        self._render()
+
+    def _render(self) -> None:
+        person = self._person
+        if person is None:
+            self.show_nothing()
+            return
+        as_written = ", ".join(p for p in (person.surname, person.given_names) if p)
+        rows = [
+            (self.tr("As written"), as_written),
+            (self.tr("Sex"), self._sex(person.sex)),
+            (self.tr("Born"), self._birth(person)),
+            (self.tr("Nationality"), person.nationality),
+            (self.tr("Identifiers"), self._identifiers(person)),
+            (self.tr("Address"), self._address(person)),
+            (self.tr("Telephone"), person.phone),
+            (self.tr("E-mail"), person.email),
+            (self.tr("Registry ID"), str(person.id)),
+        ]
+        body = "".join(
+            f'<tr><td width="30%" {_MUTED}>{_e(label)}</td><td>{value or "–"}</td></tr>'
+            for label, value in ((label, _e(value) if value else "") for label, value in rows)
+        )
+        self.setHtml(
+            f"<h2>{_e(person.display_name)}</h2>{_TABLE}{body}</table>{self._records_html}"
+        )
+
+    def _sex(self, sex: Sex) -> str:
+        return {
+            Sex.FEMALE: self.tr("female"),
+            Sex.MALE: self.tr("male"),
+            Sex.UNSPECIFIED: self.tr("unspecified"),
+        }[sex]
+
+    def _birth(self, person: Person) -> str:
+        place = ", ".join(p for p in (person.place_of_birth, person.country_of_birth) if p)
+        date = person.birth_date.isoformat()
+        return self.tr("{date} in {place}").format(date=date, place=place) if place else date
+
+    def _identifiers(self, person: Person) -> str:
+        names = {
+            IdentifierKind.PASSPORT: self.tr("Passport"),
+            IdentifierKind.NATIONAL_ID: self.tr("National ID"),
+            IdentifierKind.CONSULAR_ID: self.tr("Consular ID"),
+            IdentifierKind.RESIDENCE_PERMIT: self.tr("Residence permit"),
+            IdentifierKind.BIRTH_REGISTRATION: self.tr("Birth registration"),
+            IdentifierKind.OTHER: self.tr("Other"),
+        }
+        return "; ".join(
+            f"{names[i.kind]} {i.number}" + (f" ({i.issuer})" if i.issuer else "")
+            for i in person.identifiers
+        )
+
+    @staticmethod
+    def _address(person: Person) -> str:
+        address = person.address
+        town = " ".join(p for p in (address.postcode, address.city) if p)
+        return ", ".join(p for p in (*address.lines, town, address.country) if p)
+
+    def _heading(self, text: str) -> str:
+        return f"<h3>{_e(text)}</h3>"
+
+    def _table(self, headers: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+        head = "".join(f'<th align="left" {_MUTED}>{_e(h)}</th>' for h in headers)
+        body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows)
+        return f"{_TABLE}<tr>{head}</tr>{body}</table>"
+
+    def _documents_html(self, documents: Sequence[Document]) -> str:
+        heading = self._heading(self.tr("Documents"))
+        if not documents:
+            return heading + f"<p {_MUTED}>{_e(self.tr('No documents.'))}</p>"
+        rows = [
+            (
+                self.kind_name(d.kind),
+                self.state_name(d.state),
+                d.number or "–",
+                d.issued_on.isoformat() if d.issued_on else "–",
+                d.expires_on.isoformat() if d.expires_on else "–",
+            )
+            for d in documents
+        ]
+        headers = (
+            self.tr("Document"),
+            self.tr("State"),
+            self.tr("Number"),
+            self.tr("Issued"),
+            self.tr("Expires"),
+        )
+        return heading + self._table(headers, rows)
+
+    def _trail_html(self, trail: Sequence[AuditEntry]) -> str:
+        heading = self._heading(self.tr("History"))
+        if not trail:
+            return heading + f"<p {_MUTED}>{_e(self.tr('No recorded changes.'))}</p>"
+        rows = [(self._local_time(e.at), e.actor, self.action_name(e.action)) for e in trail]
+        return heading + self._table((self.tr("When"), self.tr("Who"), self.tr("What")), rows)
+
+    def _local_time(self, at: str) -> str:
+        """Audit times are UTC; the officer reads them in the post's time zone."""
+        try:
+            instant = dt.datetime.fromisoformat(at)
+        except ValueError:
+            return at
+        return instant.astimezone(self._zone).strftime("%Y-%m-%d %H:%M")
+
+    def kind_name(self, code: str) -> str:
+        return {
+            "consular_id_card": self.tr("Consular ID card"),
+            "emergency_travel_document": self.tr("Emergency travel document"),
+        }.get(code, code)
+
+    def state_name(self, state: DocumentState) -> str:
+        return {
+            DocumentState.DRAFT: self.tr("draft"),
+            DocumentState.SUBMITTED: self.tr("submitted"),
+            DocumentState.APPROVED: self.tr("approved"),
+            DocumentState.ISSUED: self.tr("issued"),
+            DocumentState.DELIVERED: self.tr("delivered"),
+            DocumentState.VOIDED: self.tr("voided"),
+        }[state]
+
+    def action_name(self, action: str) -> str:
+        return {
+            "person.add": self.tr("added to the registry"),
+        }.get(action, action)

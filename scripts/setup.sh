@@ -72,11 +72,18 @@ if [[ ! -x "$venv/bin/python" ]]; then
     "$python_bin" -m venv "$venv"
 fi
 
-stamp="$venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+extras="dev"
+if [[ -f /usr/include/PCSC/winscard.h ]] || pkg-config --exists libpcsclite 2>/dev/null ||
+    [[ "$(uname -s)" == "Darwin" ]]; then
+    extras="dev,smartcard"
+else
+    echo "setup: PC/SC headers missing (Debian: libpcsclite-dev): installing without smartcard support"
+fi
+stamp="$venv/.installed-$(cat pyproject.toml <(echo "$extras") | sha256sum | cut -c1-16)"
 if [[ ! -f "$stamp" ]]; then
-    echo "setup: installing the workstation and its Python packages into .venv"
-    "$venv/bin/python" -m pip install -q --upgrade pip
-    "$venv/bin/python" -m pip install -q -e ".[dev]"
+    echo "setup: installing the workstation and its Python packages into .venv ($extras)"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".[$extras]"
     rm -f "$venv"/.installed-*
     touch "$stamp"
 fi

@@ -22,17 +22,33 @@ from workstation.cli.output import EXIT_CHECK_FAILED
 from workstation.domain.audit import AuditEntry, ChainReport, Tampering, canonical_details
 from workstation.domain.errors import PermissionDeniedError
 from workstation.paths import DATABASE_FILE
+from workstation.storage.repositories.audit import AuditRepository
 
 if TYPE_CHECKING:
     from tests.conftest import Post
 
 PERSONS = (
-    {"surname": "Müller", "given_names": "Jürgen", "sex": "M", "birth_date": "1975-04-12",
-     "nationality": "UTO"},
-    {"surname": "Peña", "given_names": "Lucía", "sex": "F", "birth_date": "1990",
-     "nationality": "UTO"},
-    {"surname": "Иванов", "given_names": "Юлия", "sex": "F", "birth_date": "1988-02",
-     "nationality": "UTO"},
+    {
+        "surname": "Müller",
+        "given_names": "Jürgen",
+        "sex": "M",
+        "birth_date": "1975-04-12",
+        "nationality": "UTO",
+    },
+    {
+        "surname": "Peña",
+        "given_names": "Lucía",
+        "sex": "F",
+        "birth_date": "1990",
+        "nationality": "UTO",
+    },
+    {
+        "surname": "Иванов",
+        "given_names": "Юлия",
+        "sex": "F",
+        "birth_date": "1988-02",
+        "nationality": "UTO",
+    },
 )
 
 
@@ -59,11 +75,24 @@ def _execute(post: Post, sql: str, **params: Any) -> int:
 
 def _row(post: Post, seq: int) -> AuditEntry:
     with post.db.engine.connect() as conn:
-        row = conn.execute(text("SELECT seq, at, actor, action, record_type, record_id, details, "
-                                "prev_hash, hash FROM audit_entries WHERE seq = :s"),
-                           {"s": seq}).one()
-    return AuditEntry(row.seq, row.at, row.actor, row.action, row.record_type, row.record_id,
-                      json.loads(row.details), row.prev_hash, row.hash)
+        row = conn.execute(
+            text(
+                "SELECT seq, at, actor, action, record_type, record_id, details, "
+                "prev_hash, hash FROM audit_entries WHERE seq = :s"
+            ),
+            {"s": seq},
+        ).one()
+    return AuditEntry(
+        row.seq,
+        row.at,
+        row.actor,
+        row.action,
+        row.record_type,
+        row.record_id,
+        json.loads(row.details),
+        row.prev_hash,
+        row.hash,
+    )
 
 
 def _problem(report: ChainReport) -> tuple[Tampering, int]:
@@ -88,8 +117,15 @@ def test_changed_details_is_reported_as_altered(post: Post, where: str) -> None:
     k = {"first": 1, "middle": last // 2, "newest": last}[where]
     original = _row(post, k)
     forged = dict(original.details, forged=True)
-    assert _execute(post, "UPDATE audit_entries SET details = :d WHERE seq = :k",
-                    d=canonical_details(forged), k=k) == 1
+    assert (
+        _execute(
+            post,
+            "UPDATE audit_entries SET details = :d WHERE seq = :k",
+            d=canonical_details(forged),
+            k=k,
+        )
+        == 1
+    )
 
     report = post.audit.verify()
     assert _problem(report) == (Tampering.ALTERED, k)
@@ -108,8 +144,9 @@ def test_changed_actor_is_reported_as_altered(post: Post) -> None:
 def test_changed_time_is_reported_as_altered(post: Post) -> None:
     _busy_post(post)
     k = 4
-    _execute(post, "UPDATE audit_entries SET at = '2020-01-01T00:00:00.000000Z' WHERE seq = :k",
-             k=k)
+    _execute(
+        post, "UPDATE audit_entries SET at = '2020-01-01T00:00:00.000000Z' WHERE seq = :k", k=k
+    )
     assert _problem(post.audit.verify()) == (Tampering.ALTERED, k)
 
 
@@ -140,13 +177,31 @@ def test_forged_entry_after_the_newest_is_reported_as_inserted(post: Post) -> No
     """A well-formed entry, correctly chained and hashed, appended without moving the head."""
     last = _busy_post(post)
     newest = _row(post, last)
-    forged = AuditEntry(last + 1, "2026-11-25T10:00:00.000000Z", "supervisor", "document.void",
-                        "document", "1", {"reason": "backdated"}, newest.hash).sealed()
-    _execute(post, "INSERT INTO audit_entries (seq, at, actor, action, record_type, record_id, "
-             "details, prev_hash, hash) VALUES (:seq, :at, :actor, :action, :rt, :rid, :d, "
-             ":prev, :hash)", seq=forged.seq, at=forged.at, actor=forged.actor,
-             action=forged.action, rt=forged.record_type, rid=forged.record_id,
-             d=canonical_details(forged.details), prev=forged.prev_hash, hash=forged.hash)
+    forged = AuditEntry(
+        last + 1,
+        "2026-11-25T10:00:00.000000Z",
+        "supervisor",
+        "document.void",
+        "document",
+        "1",
+        {"reason": "backdated"},
+        newest.hash,
+    ).sealed()
+    _execute(
+        post,
+        "INSERT INTO audit_entries (seq, at, actor, action, record_type, record_id, "
+        "details, prev_hash, hash) VALUES (:seq, :at, :actor, :action, :rt, :rid, :d, "
+        ":prev, :hash)",
+        seq=forged.seq,
+        at=forged.at,
+        actor=forged.actor,
+        action=forged.action,
+        rt=forged.record_type,
+        rid=forged.record_id,
+        d=canonical_details(forged.details),
+        prev=forged.prev_hash,
+        hash=forged.hash,
+    )
     report = post.audit.verify()
     assert _problem(report) == (Tampering.INSERTED, last + 1)
     assert report.last_seq == last + 1
@@ -158,12 +213,25 @@ def test_entry_rewritten_with_a_consistent_hash_breaks_the_link(post: Post) -> N
     last = _busy_post(post)
     k = last - 3
     original = _row(post, k)
-    rewritten = AuditEntry(k, original.at, "admin", original.action, original.record_type,
-                           original.record_id, {"note": "nothing happened"},
-                           original.prev_hash).sealed()
+    rewritten = AuditEntry(
+        k,
+        original.at,
+        "admin",
+        original.action,
+        original.record_type,
+        original.record_id,
+        {"note": "nothing happened"},
+        original.prev_hash,
+    ).sealed()
     assert rewritten.hash != original.hash
-    _execute(post, "UPDATE audit_entries SET actor = :a, details = :d, hash = :h WHERE seq = :k",
-             a=rewritten.actor, d=canonical_details(rewritten.details), h=rewritten.hash, k=k)
+    _execute(
+        post,
+        "UPDATE audit_entries SET actor = :a, details = :d, hash = :h WHERE seq = :k",
+        a=rewritten.actor,
+        d=canonical_details(rewritten.details),
+        h=rewritten.hash,
+        k=k,
+    )
     report = post.audit.verify()
     assert _problem(report) == (Tampering.BROKEN_LINK, k)
     assert report.problem is not None and report.problem.entry == rewritten
@@ -175,11 +243,23 @@ def test_newest_entry_rewritten_with_a_consistent_hash_disagrees_with_the_head(
 ) -> None:
     last = _busy_post(post)
     original = _row(post, last)
-    rewritten = AuditEntry(last, original.at, original.actor, original.action,
-                           original.record_type, original.record_id, {"forged": 1},
-                           original.prev_hash).sealed()
-    _execute(post, "UPDATE audit_entries SET details = :d, hash = :h WHERE seq = :k",
-             d=canonical_details(rewritten.details), h=rewritten.hash, k=last)
+    rewritten = AuditEntry(
+        last,
+        original.at,
+        original.actor,
+        original.action,
+        original.record_type,
+        original.record_id,
+        {"forged": 1},
+        original.prev_hash,
+    ).sealed()
+    _execute(
+        post,
+        "UPDATE audit_entries SET details = :d, hash = :h WHERE seq = :k",
+        d=canonical_details(rewritten.details),
+        h=rewritten.hash,
+        k=last,
+    )
     assert _problem(post.audit.verify()) == (Tampering.ALTERED, last)
 
 
@@ -187,8 +267,12 @@ def test_moved_head_is_reported(post: Post) -> None:
     """Rolling the head back to hide the newest entries is itself visible."""
     last = _busy_post(post)
     previous = _row(post, last - 1)
-    _execute(post, "UPDATE audit_head SET last_seq = :s, last_hash = :h WHERE id = 1",
-             s=last - 1, h=previous.hash)
+    _execute(
+        post,
+        "UPDATE audit_head SET last_seq = :s, last_hash = :h WHERE id = 1",
+        s=last - 1,
+        h=previous.hash,
+    )
     assert _problem(post.audit.verify()) == (Tampering.INSERTED, last)
 
 
@@ -196,9 +280,37 @@ def test_new_entries_after_repair_do_not_hide_the_tampering(post: Post) -> None:
     """The service keeps appending after a tampered entry; the report still names it."""
     _busy_post(post)
     _execute(post, "UPDATE audit_entries SET details = '{}' WHERE seq = 3")
-    post.persons.add(post.officers["clerk"], {"surname": "Søren", "sex": "M",
-                                              "birth_date": "2001", "nationality": "UTO"})
+    post.persons.add(
+        post.officers["clerk"],
+        {"surname": "Søren", "sex": "M", "birth_date": "2001", "nationality": "UTO"},
+    )
     assert _problem(post.audit.verify()) == (Tampering.ALTERED, 3)
+
+
+@pytest.mark.parametrize(
+    "database_url",
+    ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
+    indirect=True,
+)
+def test_verify_on_a_busy_post_is_not_a_false_alarm(
+    post: Post, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An inspector runs ``audit verify`` while counters keep working: an entry appended by
+    another workstation during the check is not tampering. The other workstation's commit is
+    placed deterministically right after the check has read the chain head."""
+    _busy_post(post)
+    read_head = AuditRepository.head
+
+    def head_then_another_workstation_commits(self: AuditRepository) -> tuple[int, str]:
+        result = read_head(self)
+        post.accounts.authenticate("clerk", "clerk-demo-1")  # its own connection, committed
+        return result
+
+    monkeypatch.setattr(AuditRepository, "head", head_then_another_workstation_commits)
+    report = post.audit.verify()
+    monkeypatch.undo()
+    assert report.ok, report.problem
+    assert post.audit.verify().ok
 
 
 # --------------------------------------------------------------------------------------
@@ -207,8 +319,9 @@ def test_new_entries_after_repair_do_not_hide_the_tampering(post: Post) -> None:
 
 
 @pytest.fixture
-def demo_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                capsys: pytest.CaptureFixture[str]) -> Path:
+def demo_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Path:
     folder = tmp_path / "post"
     monkeypatch.setenv("CONSULAR_DATA_DIR", str(tmp_path / "elsewhere"))  # --data-dir wins
     assert main(["--data-dir", str(folder), "init", "--demo"]) == 0

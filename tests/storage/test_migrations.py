@@ -9,17 +9,20 @@ until a post's data is damaged.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import queue
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from argon2 import PasswordHasher
 from sqlalchemy import DateTime, Engine, bindparam, inspect, text
 from sqlalchemy.exc import IntegrityError
 
+from tests.storage.workers import start_workstation
 from workstation.domain.audit import GENESIS_HASH, AuditEntry, canonical_details
 from workstation.domain.dates import PartialDate
 from workstation.domain.document_kinds import DEFAULT_KINDS
@@ -37,10 +40,22 @@ from workstation.storage.migrate import current_revision, head_revision, upgrade
 from workstation.storage.models import Base
 
 FIRST = "0001_registry_audit"
-SECOND_TABLES = {"document_kinds", "number_series", "documents", "document_events",
-                 "number_allocations"}
-FIRST_TABLES = {"posts", "officers", "persons", "person_identifiers", "person_name_tokens",
-                "audit_entries", "audit_head"}
+SECOND_TABLES = {
+    "document_kinds",
+    "number_series",
+    "documents",
+    "document_events",
+    "number_allocations",
+}
+FIRST_TABLES = {
+    "posts",
+    "officers",
+    "persons",
+    "person_identifiers",
+    "person_name_tokens",
+    "audit_entries",
+    "audit_head",
+}
 
 
 @pytest.fixture
@@ -59,49 +74,76 @@ FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 # --------------------------------------------------------------------------------------
 
 
-def _insert_person_and_audit_entry_as_0001(engine: Engine) -> AuditEntry:
+def _insert_person_and_audit_entry_as_0001(engine: Engine) -> tuple[int, AuditEntry]:
     """What a post running revision 0001 would hold: one person (with identifiers and search
-    keys) and the audit entry recording it, chained from genesis and reflected in the head."""
+    keys) and the audit entry recording it, chained from genesis and reflected in the head.
+    The person's id comes from the database, as the application's inserts would get it."""
     created = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC)
-    entry = AuditEntry(1, "2026-03-01T08:00:00.000000Z", "clerk", "person.add", "person", "1",
-                       {"name": "MÜLLER, Jürgen", "birth_date": "1975-04-12"},
-                       GENESIS_HASH).sealed()
     with engine.begin() as conn:
         conn.execute(
             text("""
-                INSERT INTO persons (id, surname, given_names, surname_latin, given_names_latin,
+                INSERT INTO persons (surname, given_names, surname_latin, given_names_latin,
                     sex, birth_year, birth_month, birth_day, place_of_birth, country_of_birth,
                     nationality, address, phone, email, created_at, updated_at)
-                VALUES (1, 'Müller', 'Jürgen', 'MUELLER', 'JUERGEN', 'M', 1975, 4, 12,
+                VALUES ('Müller', 'Jürgen', 'MUELLER', 'JUERGEN', 'M', 1975, 4, 12,
                     'Bern', 'CHE', 'UTO', '{"lines": ["Rue du Lac 1"], "city": "Geneva"}',
                     '+41 22 000 00 00', 'jm@example.org', :created, :created)
             """).bindparams(bindparam("created", type_=DateTime(timezone=True))),
             {"created": created},
         )
-        conn.execute(text("INSERT INTO person_identifiers (person_id, kind, number, issuer) "
-                          "VALUES (1, 'passport', 'X1234567', 'UTO')"))
-        for token in ("MULER", "JURGEN"):
-            conn.execute(text("INSERT INTO person_name_tokens (token, person_id) "
-                              "VALUES (:t, 1)"), {"t": token})
+        person_id = conn.execute(text("SELECT id FROM persons")).scalar_one()
+        entry = AuditEntry(
+            1,
+            "2026-03-01T08:00:00.000000Z",
+            "clerk",
+            "person.add",
+            "person",
+            str(person_id),
+            {"name": "MÜLLER, Jürgen", "birth_date": "1975-04-12"},
+            GENESIS_HASH,
+        ).sealed()
         conn.execute(
-            text("INSERT INTO audit_entries (seq, at, actor, action, record_type, record_id, "
-                 "details, prev_hash, hash) VALUES (:seq, :at, :actor, :action, :rt, :rid, "
-                 ":details, :prev, :hash)"),
-            {"seq": entry.seq, "at": entry.at, "actor": entry.actor, "action": entry.action,
-             "rt": entry.record_type, "rid": entry.record_id,
-             "details": canonical_details(entry.details), "prev": entry.prev_hash,
-             "hash": entry.hash},
+            text(
+                "INSERT INTO person_identifiers (person_id, kind, number, issuer) "
+                "VALUES (:p, 'passport', 'X1234567', 'UTO')"
+            ),
+            {"p": person_id},
         )
-        conn.execute(text("UPDATE audit_head SET last_seq = 1, last_hash = :h WHERE id = 1"),
-                     {"h": entry.hash})
-    return entry
+        for token in ("MULER", "JURGEN"):
+            conn.execute(
+                text("INSERT INTO person_name_tokens (token, person_id) VALUES (:t, :p)"),
+                {"t": token, "p": person_id},
+            )
+        conn.execute(
+            text(
+                "INSERT INTO audit_entries (seq, at, actor, action, record_type, record_id, "
+                "details, prev_hash, hash) VALUES (:seq, :at, :actor, :action, :rt, :rid, "
+                ":details, :prev, :hash)"
+            ),
+            {
+                "seq": entry.seq,
+                "at": entry.at,
+                "actor": entry.actor,
+                "action": entry.action,
+                "rt": entry.record_type,
+                "rid": entry.record_id,
+                "details": canonical_details(entry.details),
+                "prev": entry.prev_hash,
+                "hash": entry.hash,
+            },
+        )
+        conn.execute(
+            text("UPDATE audit_head SET last_seq = 1, last_hash = :h WHERE id = 1"),
+            {"h": entry.hash},
+        )
+    return person_id, entry
 
 
 def test_first_revision_has_registry_but_no_document_tables(engine: Engine) -> None:
     upgrade(engine, FIRST)
     assert current_revision(engine) == FIRST
     tables = set(inspect(engine).get_table_names())
-    assert FIRST_TABLES <= tables
+    assert tables >= FIRST_TABLES
     assert not (SECOND_TABLES & tables)
 
 
@@ -109,26 +151,29 @@ def test_upgrade_from_first_revision_keeps_rows_and_adds_working_documents(
     engine: Engine, database_url: str, clock: Clock
 ) -> None:
     upgrade(engine, FIRST)
-    old_entry = _insert_person_and_audit_entry_as_0001(engine)
+    old_id, old_entry = _insert_person_and_audit_entry_as_0001(engine)
 
     db = open_database(database_url)  # what a workstation does on start: migrate to head
     try:
         assert current_revision(db.engine) == head_revision(db.engine) != FIRST
-        assert SECOND_TABLES <= set(inspect(db.engine).get_table_names())
+        assert set(inspect(db.engine).get_table_names()) >= SECOND_TABLES
 
         # The person written under 0001 reads back unchanged and is still found by the search.
         accounts = AccountService(db, clock, FAST_HASHER)
-        post = SetupService(db, clock, accounts).initialise(DEMO_POST, DEFAULT_KINDS,
-                                                            DEMO_ACCOUNTS)
+        post = SetupService(db, clock, accounts).initialise(DEMO_POST, DEFAULT_KINDS, DEMO_ACCOUNTS)
         persons = PersonService(db, clock, post.time_zone)
-        person = persons.get(1)
+        person = persons.get(old_id)
         assert (person.surname, person.given_names, person.surname_latin) == (
-            "Müller", "Jürgen", "MUELLER")
+            "Müller",
+            "Jürgen",
+            "MUELLER",
+        )
         assert person.birth_date == PartialDate(1975, 4, 12)
         assert [(i.kind.value, i.number, i.issuer) for i in person.identifiers] == [
-            ("passport", "X1234567", "UTO")]
+            ("passport", "X1234567", "UTO")
+        ]
         assert person.address.city == "Geneva"
-        assert [h.person.id for h in persons.search("mueller jurgen").hits] == [1]
+        assert [h.person.id for h in persons.search("mueller jurgen").hits] == [old_id]
 
         # The audit entry written under 0001 is still the first link of the chain, which new
         # entries (post set-up, accounts) extend.
@@ -144,14 +189,23 @@ def test_upgrade_from_first_revision_keeps_rows_and_adds_working_documents(
         # comes from the stock, and the stock reconciles.
         clerk = accounts.authenticate("clerk", "clerk-demo-1")
         documents = DocumentService(db, clock, post)
-        document_id = documents.create(clerk, "consular_id_card", 1)
+        document_id = documents.create(clerk, "consular_id_card", old_id)
         for action in (DocumentAction.SUBMIT, DocumentAction.APPROVE, DocumentAction.ISSUE):
             issued = documents.act(clerk, document_id, action)
         assert issued.state is DocumentState.ISSUED
         assert issued.number is not None and is_well_formed(issued.number)
         assert issued.number.startswith("CI000001")
-        assert [d.number for d in documents.for_person(1)] == [issued.number]
+        assert [d.number for d in documents.for_person(old_id)] == [issued.number]
         assert all(r.ok for r in documents.reconcile_stock())
+
+        # The registry keeps growing after the upgrade, beside the old person.
+        new_id = persons.add(
+            clerk, {"surname": "Müller", "sex": "F", "birth_date": "2001", "nationality": "UTO"}
+        )
+        assert new_id != old_id
+        assert sorted(h.person.id for h in persons.search("muller").hits) == sorted(
+            [old_id, new_id]
+        )
         assert audit.verify().ok
     finally:
         db.close()
@@ -160,13 +214,63 @@ def test_upgrade_from_first_revision_keeps_rows_and_adds_working_documents(
 def test_upgrade_twice_is_a_no_op(engine: Engine) -> None:
     upgrade(engine)
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO document_kinds (code, requires_approval, validity_days, "
-                          "prefix, width) VALUES ('birth_certificate', false, NULL, 'BC', 6)"))
+        conn.execute(
+            text(
+                "INSERT INTO document_kinds (code, requires_approval, validity_days, "
+                "prefix, width) VALUES ('birth_certificate', false, NULL, 'BC', 6)"
+            )
+        )
     upgrade(engine)  # a second workstation starting on the same database
     assert current_revision(engine) == head_revision(engine)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT code FROM document_kinds")).scalars().all() == [
-            "birth_certificate"]
+            "birth_certificate"
+        ]
+
+
+@pytest.mark.parametrize(
+    "database_url",
+    ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
+    indirect=True,
+)
+def test_two_workstations_starting_at_once_both_come_up(database_url: str) -> None:
+    """After an installation or a software update every workstation of the post starts and
+    migrates on start. The second one to get there must wait and find the schema at head, not
+    apply the migrations a second time and fail."""
+    ctx = multiprocessing.get_context("spawn")
+    first_migrated = ctx.Event()
+    results = ctx.Queue()
+    processes = [
+        ctx.Process(
+            target=start_workstation,
+            name=f"workstation-{role}",
+            args=(role, database_url, first_migrated, 3.0, results),
+        )
+        for role in ("first", "second")
+    ]
+    for process in processes:
+        process.start()
+    try:
+        outcome = dict(results.get(timeout=120) for _ in processes)
+    except queue.Empty:
+        pytest.fail("a workstation did not finish starting within 120 s")
+    finally:
+        for process in processes:
+            process.join(timeout=30)
+            if process.is_alive():
+                process.terminate()
+                process.join(timeout=10)
+        results.close()
+        results.join_thread()
+    assert outcome == {"first": None, "second": None}, "\n".join(filter(None, outcome.values()))
+    engine = make_engine(database_url)
+    try:
+        assert current_revision(engine) == head_revision(engine)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+            assert conn.execute(text("SELECT count(*) FROM audit_head")).scalar_one() == 1
+    finally:
+        engine.dispose()
 
 
 # --------------------------------------------------------------------------------------
@@ -207,8 +311,12 @@ def test_sqlite_connection_uses_wal_and_foreign_keys(sqlite_engine: Engine) -> N
 
 def test_sqlite_refuses_foreign_key_violation(sqlite_engine: Engine) -> None:
     with pytest.raises(IntegrityError, match="FOREIGN KEY"), sqlite_engine.begin() as conn:
-        conn.execute(text("INSERT INTO person_identifiers (person_id, kind, number, issuer) "
-                          "VALUES (999, 'passport', 'X1', 'UTO')"))
+        conn.execute(
+            text(
+                "INSERT INTO person_identifiers (person_id, kind, number, issuer) "
+                "VALUES (999, 'passport', 'X1', 'UTO')"
+            )
+        )
     with sqlite_engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM person_identifiers")).scalar_one() == 0
 
@@ -221,9 +329,8 @@ def test_sqlite_write_unit_of_work_takes_the_writer_lock_at_once(tmp_path: Path)
     db = open_database(f"sqlite:///{path}")
     other = sqlite3.connect(path, timeout=0, isolation_level=None)
     try:
-        with db.writing():
-            with pytest.raises(sqlite3.OperationalError, match="locked"):
-                other.execute("BEGIN IMMEDIATE")
+        with db.writing(), pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
         other.execute("BEGIN IMMEDIATE")  # released when the unit of work ended
         other.execute("ROLLBACK")
         with db.reading():

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import text
 
-from tests.storage.numbering_worker import KIND, WorkerResult, issue_documents
+from tests.storage.workers import KIND, WorkerResult, issue_documents
 from workstation.domain.document_kinds import CONSULAR_ID_CARD
 from workstation.domain.numbering import format_number, is_well_formed
 
@@ -28,12 +28,26 @@ if TYPE_CHECKING:
 WORKER_TIMEOUT = 600.0  # seconds, for the whole run; a deadlock fails instead of hanging
 
 
-def _run_workers(post: Post, processes: int, per_process: int, fail_every: int,
-                 capsys: pytest.CaptureFixture[str], label: str) -> list[WorkerResult]:
+def _run_workers(
+    post: Post,
+    processes: int,
+    per_process: int,
+    fail_every: int,
+    capsys: pytest.CaptureFixture[str],
+    label: str,
+) -> list[WorkerResult]:
     clerk = post.officers["clerk"]
     person_ids = [
-        post.persons.add(clerk, {"surname": f"Worker{chr(65 + n)}", "given_names": "Test",
-                                 "sex": "X", "birth_date": "1980", "nationality": "UTO"})
+        post.persons.add(
+            clerk,
+            {
+                "surname": f"Worker{chr(65 + n)}",
+                "given_names": "Test",
+                "sex": "X",
+                "birth_date": "1980",
+                "nationality": "UTO",
+            },
+        )
         for n in range(processes)
     ]
     url = post.db.engine.url.render_as_string(hide_password=False)
@@ -41,9 +55,21 @@ def _run_workers(post: Post, processes: int, per_process: int, fail_every: int,
     start = ctx.Barrier(processes)
     results = ctx.Queue()
     workers = [
-        ctx.Process(target=issue_documents, name=f"issuer-{n}",
-                    args=(n, url, "clerk", "clerk-demo-1", person_ids[n], per_process,
-                          fail_every, start, results))
+        ctx.Process(
+            target=issue_documents,
+            name=f"issuer-{n}",
+            args=(
+                n,
+                url,
+                "clerk",
+                "clerk-demo-1",
+                person_ids[n],
+                per_process,
+                fail_every,
+                start,
+                results,
+            ),
+        )
         for n in range(processes)
     ]
     began = time.perf_counter()
@@ -56,8 +82,10 @@ def _run_workers(post: Post, processes: int, per_process: int, fail_every: int,
             try:
                 collected.append(results.get(timeout=max(0.1, deadline - time.monotonic())))
             except queue.Empty:
-                pytest.fail(f"{processes - len(collected)} issuing processes did not finish "
-                            f"within {WORKER_TIMEOUT} s (deadlock?)")
+                pytest.fail(
+                    f"{processes - len(collected)} issuing processes did not finish "
+                    f"within {WORKER_TIMEOUT} s (deadlock?)"
+                )
         for worker in workers:
             worker.join(timeout=30)
     finally:
@@ -74,20 +102,23 @@ def _run_workers(post: Post, processes: int, per_process: int, fail_every: int,
     total = processes * per_process
     slowest = max(r.seconds for r in collected)
     with capsys.disabled():
-        print(f"\n[{label}] {processes} processes x {per_process} issues = {total} documents "
-              f"(+{sum(len(r.rolled_back) for r in collected)} rolled back): issuing took "
-              f"{slowest:.1f} s ({total / slowest:.0f} issues/s, 4 transactions each); "
-              f"{wall:.1f} s with process start-up")
+        print(
+            f"\n[{label}] {processes} processes x {per_process} issues = {total} documents "
+            f"(+{sum(len(r.rolled_back) for r in collected)} rolled back): issuing took "
+            f"{slowest:.1f} s ({total / slowest:.0f} issues/s, 4 transactions each); "
+            f"{wall:.1f} s with process start-up"
+        )
     return collected
 
 
-def _assert_stock_is_exact(post: Post, results: list[WorkerResult], total: int,
-                           expected_rollbacks: int) -> None:
+def _assert_stock_is_exact(
+    post: Post, results: list[WorkerResult], total: int, expected_rollbacks: int
+) -> None:
     numbers = [n for r in results for n in r.numbers]
     rolled_back = [n for r in results for n in r.rolled_back]
 
     # The processes really overlapped: at least one was overtaken by another between issues.
-    sequences = [sorted(int(n[len("CI"):-1]) for n in r.numbers) for r in results]
+    sequences = [sorted(int(n[len("CI") : -1]) for n in r.numbers) for r in results]
     assert any(s[-1] - s[0] + 1 != len(s) for s in sequences), "the processes ran one by one"
 
     # What each process was handed: as many numbers as it issued, no number twice.
@@ -99,16 +130,25 @@ def _assert_stock_is_exact(post: Post, results: list[WorkerResult], total: int,
     assert set(rolled_back) <= set(numbers)
 
     with post.db.engine.connect() as conn:
-        allocations = conn.execute(text(
-            "SELECT a.sequence, a.number, a.use, d.number AS document_number, d.state "
-            "FROM number_allocations a LEFT JOIN documents d ON d.id = a.document_id "
-            "ORDER BY a.sequence")).all()
-        series = conn.execute(text("SELECT kind_code, prefix, last_sequence FROM number_series "
-                                   "WHERE kind_code = :k"), {"k": KIND}).all()
-        issued_documents = conn.execute(text(
-            "SELECT number FROM documents WHERE number IS NOT NULL")).scalars().all()
-        document_states = dict(conn.execute(text(
-            "SELECT state, count(*) FROM documents GROUP BY state")).all())
+        allocations = conn.execute(
+            text(
+                "SELECT a.sequence, a.number, a.use, d.number AS document_number, d.state "
+                "FROM number_allocations a LEFT JOIN documents d ON d.id = a.document_id "
+                "ORDER BY a.sequence"
+            )
+        ).all()
+        series = conn.execute(
+            text("SELECT kind_code, prefix, last_sequence FROM number_series WHERE kind_code = :k"),
+            {"k": KIND},
+        ).all()
+        issued_documents = (
+            conn.execute(text("SELECT number FROM documents WHERE number IS NOT NULL"))
+            .scalars()
+            .all()
+        )
+        document_states = dict(
+            conn.execute(text("SELECT state, count(*) FROM documents GROUP BY state")).all()
+        )
 
     # The stock: sequences exactly 1..total, each once, each on the document that printed it.
     assert [a.sequence for a in allocations] == list(range(1, total + 1))
@@ -146,8 +186,9 @@ def test_four_processes_issue_1000_documents_on_postgresql(
 ) -> None:
     processes, per_process, fail_every = 4, 250, 10
     results = _run_workers(post, processes, per_process, fail_every, capsys, "postgresql")
-    _assert_stock_is_exact(post, results, processes * per_process,
-                           processes * (per_process // fail_every))
+    _assert_stock_is_exact(
+        post, results, processes * per_process, processes * (per_process // fail_every)
+    )
     assert max(r.seconds for r in results) < 120, "issuing has become very slow"
 
 
@@ -158,5 +199,6 @@ def test_two_processes_issue_200_documents_on_sqlite(
 ) -> None:
     processes, per_process, fail_every = 2, 100, 10
     results = _run_workers(post, processes, per_process, fail_every, capsys, "sqlite")
-    _assert_stock_is_exact(post, results, processes * per_process,
-                           processes * (per_process // fail_every))
+    _assert_stock_is_exact(
+        post, results, processes * per_process, processes * (per_process // fail_every)
+    )

@@ -20,8 +20,14 @@ if TYPE_CHECKING:
 
 
 def _add(post: Post, surname: str, given: str = "", born: str = "1980", **extra: Any) -> int:
-    data = {"surname": surname, "given_names": given, "sex": "X", "birth_date": born,
-            "nationality": "UTO", **extra}
+    data = {
+        "surname": surname,
+        "given_names": given,
+        "sex": "X",
+        "birth_date": born,
+        "nationality": "UTO",
+        **extra,
+    }
     return post.persons.add(post.officers["clerk"], data)
 
 
@@ -46,9 +52,21 @@ def registry(post: Post) -> dict[str, int]:
     }
 
 
-@pytest.mark.parametrize("typed", ["mueller", "MULLER", "müller", "Müller", "lüdensch",
-                                   "LUDENSCHEID", "jurgen muller", "Muller-Ludenscheid",
-                                   "müllerlüdenscheid", "JUERGEN LUEDENSCHEID"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "mueller",
+        "MULLER",
+        "müller",
+        "Müller",
+        "lüdensch",
+        "LUDENSCHEID",
+        "jurgen muller",
+        "Muller-Ludenscheid",
+        "müllerlüdenscheid",
+        "JUERGEN LUEDENSCHEID",
+    ],
+)
 def test_compound_german_name_is_found_by_any_spelling(
     post: Post, registry: dict[str, int], typed: str
 ) -> None:
@@ -60,14 +78,17 @@ def test_compound_german_name_is_found_by_any_spelling(
 def test_every_term_must_match(post: Post, registry: dict[str, int]) -> None:
     assert _found(post.persons.search("jurgen muller")) == [registry["muller"]]
     assert set(_found(post.persons.search("jurgen"))) == {registry["muller"], registry["ludwig"]}
-    assert set(_found(post.persons.search("muller"))) == {registry["muller"],
-                                                          registry["mueller_other"]}
+    assert set(_found(post.persons.search("muller"))) == {
+        registry["muller"],
+        registry["mueller_other"],
+    }
     assert _found(post.persons.search("jurgen anna")) == []
     assert _found(post.persons.search("lüdensch karl")) == []
 
 
-@pytest.mark.parametrize("typed", ["ivanov", "IVANOV", "Иванов", "иванов", "IULIIA", "iulia",
-                                   "Юлия", "ivanov iuliia"])
+@pytest.mark.parametrize(
+    "typed", ["ivanov", "IVANOV", "Иванов", "иванов", "IULIIA", "iulia", "Юлия", "ivanov iuliia"]
+)
 def test_cyrillic_name_is_found_by_its_latin_form(
     post: Post, registry: dict[str, int], typed: str
 ) -> None:
@@ -84,12 +105,22 @@ def test_cyrillic_person_is_stored_with_latin_form(post: Post, registry: dict[st
     assert person.given_names_latin.upper() == "IULIIA"
 
 
-@pytest.mark.parametrize(("typed", "who"), [
-    ("pena", "pena"), ("PENA", "pena"), ("penxxa", "pena"), ("Peña", "pena"),
-    ("lucia", "pena"),
-    ("soren", "soren"), ("SOEREN", "soren"), ("Søren", "soren"),
-    ("strasse", "strasse"), ("STRASE", "strasse"), ("Straße", "strasse"),
-])
+@pytest.mark.parametrize(
+    ("typed", "who"),
+    [
+        ("pena", "pena"),
+        ("PENA", "pena"),
+        ("penxxa", "pena"),
+        ("Peña", "pena"),
+        ("lucia", "pena"),
+        ("soren", "soren"),
+        ("SOEREN", "soren"),
+        ("Søren", "soren"),
+        ("strasse", "strasse"),
+        ("STRASE", "strasse"),
+        ("Straße", "strasse"),
+    ],
+)
 def test_accented_and_special_letters_are_found_by_ascii_forms(
     post: Post, registry: dict[str, int], typed: str, who: str
 ) -> None:
@@ -110,20 +141,22 @@ def test_born_filter_by_year(post: Post, registry: dict[str, int]) -> None:
     assert set(_found(post.persons.search("jurgen", born=PartialDate(1975)))) == everyone
     assert _found(post.persons.search("jurgen", born=PartialDate(1976))) == []
     assert set(_found(post.persons.search("muller", born=PartialDate(1975)))) == {
-        registry["muller"], registry["mueller_other"]}
+        registry["muller"],
+        registry["mueller_other"],
+    }
 
 
 def test_born_filter_by_month_and_full_date(post: Post, registry: dict[str, int]) -> None:
-    assert _found(post.persons.search("muller", born=PartialDate(1975, 4))) == [
-        registry["muller"]]
+    assert _found(post.persons.search("muller", born=PartialDate(1975, 4))) == [registry["muller"]]
     assert _found(post.persons.search("muller", born=PartialDate(1975, 9, 30))) == [
-        registry["mueller_other"]]
+        registry["mueller_other"]
+    ]
     assert _found(post.persons.search("muller", born=PartialDate(1975, 4, 13))) == []
     # A person known only by year is not a match for a full date (the filter never guesses).
     assert _found(post.persons.search("jurgen", born=PartialDate(1975, 4, 12))) == [
-        registry["muller"]]
-    assert _found(post.persons.search("str", born=PartialDate(1950, 1, 2))) == [
-        registry["strand"]]
+        registry["muller"]
+    ]
+    assert _found(post.persons.search("str", born=PartialDate(1950, 1, 2))) == [registry["strand"]]
 
 
 def test_exact_name_part_ranks_before_prefix(post: Post) -> None:
@@ -145,16 +178,16 @@ def test_exact_match_on_every_term_ranks_first(post: Post) -> None:
 
 
 def test_prefix_matches_come_in_name_key_order(post: Post) -> None:
-    ids = {name: _add(post, name, "Eva") for name in ("Schulz", "Schmitt", "Schneider",
-                                                       "Schäfer")}
+    ids = {name: _add(post, name, "Eva") for name in ("Schulz", "Schmitt", "Schneider", "Schäfer")}
     result = post.persons.search("sch")
     assert _found(result) == [ids["Schäfer"], ids["Schmitt"], ids["Schneider"], ids["Schulz"]]
     assert {hit.rank for hit in result.hits} == {1}
 
 
 def test_truncated_when_more_persons_match_than_the_limit(post: Post) -> None:
-    ids = [_add(post, "Schmidt", given) for given in ("Anna", "Bert", "Carl", "Dora", "Emil",
-                                                       "Fritz")]
+    ids = [
+        _add(post, "Schmidt", given) for given in ("Anna", "Bert", "Carl", "Dora", "Emil", "Fritz")
+    ]
     _add(post, "Schmitz", "Gerd")  # a prefix match beyond the exact ones
 
     exact_only = post.persons.search("schmidt", limit=5)
@@ -174,3 +207,31 @@ def test_empty_or_unsearchable_query_finds_nobody(post: Post, registry: dict[str
     for typed in ("", "   ", "-'", "中文"):
         result = post.persons.search(typed)
         assert result.hits == () and not result.truncated
+
+
+def test_short_multi_word_query_returns_every_match_or_says_truncated(post: Post) -> None:
+    """An officer types ``maria m a`` in a post where many women are called María Magdalena
+    with two surnames: every one of them matches, so the list must show all (up to the limit)
+    or say that it is cut."""
+    first = [
+        "Martínez",
+        "Morales",
+        "Muñoz",
+        "Moreno",
+        "Medina",
+        "Molina",
+        "Marín",
+        "Méndez",
+        "Mora",
+        "Montero",
+    ]
+    second = ["Acosta", "Álvarez", "Aguilar", "Arias", "Alonso"]
+    ids = [_add(post, f"{a} {b}", "María Magdalena") for b in second for a in first[:9]]
+    assert len(ids) == 45
+
+    result = post.persons.search("maria m a")
+    assert (len(result.hits), result.truncated) == (45, False)
+    assert sorted(_found(result)) == ids
+
+    cut = post.persons.search("maria m a", limit=10)
+    assert (len(cut.hits), cut.truncated) == (10, True)

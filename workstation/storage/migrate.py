@@ -21,10 +21,21 @@ def _config(engine: Engine) -> Config:
     return config
 
 
+# Any constant will do, as long as every workstation uses the same one.
+_MIGRATION_LOCK_KEY = 0x636F6E73  # "cons"
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database to ``revision`` in one transaction (a writer's lock on SQLite)."""
+    """Bring the database to ``revision`` in one transaction.
+
+    Several workstations may start at once after an update: SQLite serialises them through the
+    writer's lock; on PostgreSQL a transaction-scoped advisory lock makes the others wait and
+    then find the schema already current.
+    """
     config = _config(engine)
     with engine.connect().execution_options(**WRITE_TRANSACTION) as connection:
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_KEY})")
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
         connection.commit()

@@ -32,6 +32,10 @@ class UnitOfWork:
         if self._write:
             # Take the writer's lock now (SQLite BEGIN IMMEDIATE) rather than at the first write.
             self.session.connection(execution_options=WRITE_TRANSACTION)
+        elif self.session.get_bind().dialect.name == "postgresql":
+            # A reader sees one snapshot (SQLite's read transactions do already): the audit
+            # check must not take an entry committed meanwhile for an insertion.
+            self.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         self.posts = PostRepository(self.session)
         self.officers = OfficerRepository(self.session)
         self.persons = PersonRepository(self.session)

@@ -157,12 +157,18 @@ class PersonRepository:
                 query = query.where(PersonRow.birth_month == born.month)
             if born.day is not None:
                 query = query.where(PersonRow.birth_day == born.day)
-        query = query.order_by(first.token, first.person_id).limit(limit * 4)
+        # One row per combination of matching name parts: rows are streamed in index order
+        # and read until ``limit`` distinct persons are found, never cut at a row count.
+        query = query.order_by(first.token, first.person_id)
         seen: dict[int, None] = {}
-        for person_id in self._session.scalars(query):
-            seen.setdefault(person_id, None)
-            if len(seen) >= limit:
-                break
+        rows = self._session.scalars(query, execution_options={"yield_per": 256})
+        try:
+            for person_id in rows:
+                seen.setdefault(person_id, None)
+                if len(seen) >= limit:
+                    break
+        finally:
+            rows.close()
         return list(seen)
 
     def candidates(self, person_ids: Sequence[int]) -> list[Candidate]:

@@ -1,7 +1,8 @@
-"""A workstation process issuing documents, for the numbering concurrency tests.
+"""Workstation processes for the multi-process storage tests (numbering, start-up migrations).
 
-Lives in its own importable module (not in the test file) because the processes are started with
-the ``spawn`` method, which imports the target function by its module name in a fresh interpreter.
+They live in an importable module of their own (not in a test file) because the processes are
+started with the ``spawn`` method, which imports the target by its module name in a fresh
+interpreter, as a second workstation or the CLI would be a separate program.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from alembic.runtime.migration import MigrationContext
 from argon2 import PasswordHasher
 
 from workstation.domain.documents import DocumentAction, DocumentState
@@ -57,8 +59,17 @@ def _allocation_then_failure() -> Iterator[None]:
         NumberingRepository.allocate = original  # type: ignore[method-assign]
 
 
-def issue_documents(worker: int, url: str, username: str, password: str, person_id: int,
-                    count: int, fail_every: int, start: Any, results: Any) -> None:
+def issue_documents(
+    worker: int,
+    url: str,
+    username: str,
+    password: str,
+    person_id: int,
+    count: int,
+    fail_every: int,
+    start: Any,
+    results: Any,
+) -> None:
     """Issue ``count`` documents through the services (create, submit, approve, issue), with
     every ``fail_every``-th issue first attempted once with a failure after the allocation."""
     result = WorkerResult(worker)
@@ -86,8 +97,7 @@ def issue_documents(worker: int, url: str, username: str, password: str, person_
                         raise AssertionError("the injected failure did not happen")
                     left = documents.get(document_id)
                     if left.state is not DocumentState.APPROVED or left.number is not None:
-                        raise AssertionError(f"rolled-back issue left {left.state} "
-                                             f"{left.number}")
+                        raise AssertionError(f"rolled-back issue left {left.state} {left.number}")
                 issued = documents.act(officer, document_id, DocumentAction.ISSUE)
                 if issued.number is None:
                     raise AssertionError("issued without a number")
@@ -100,3 +110,36 @@ def issue_documents(worker: int, url: str, username: str, password: str, person_
         with contextlib.suppress(Exception):
             start.abort()  # do not leave the other workers waiting for this one
     results.put(result)
+
+
+def start_workstation(
+    role: str, url: str, first_migrated: Any, hold_seconds: float, results: Any
+) -> None:
+    """Start like a workstation does (open the database, migrating it) and read the post list.
+
+    The ``first`` process, after applying the migrations, keeps its migration transaction open
+    for ``hold_seconds`` (a slow disk, a big data migration); the ``second`` starts meanwhile.
+    """
+    error = None
+    try:
+        if role == "first":
+            original = MigrationContext.run_migrations
+
+            def migrate_then_hold(self: MigrationContext, *args: Any, **kwargs: Any) -> None:
+                original(self, *args, **kwargs)
+                first_migrated.set()
+                time.sleep(hold_seconds)  # still inside the transaction: nothing committed
+
+            MigrationContext.run_migrations = migrate_then_hold  # type: ignore[method-assign]
+        elif not first_migrated.wait(timeout=60):
+            raise AssertionError("the first workstation never got to its migrations")
+        db = open_database(url)
+        try:
+            with db.reading() as uow:
+                uow.posts.all()
+        finally:
+            db.close()
+    except BaseException:
+        error = traceback.format_exc()
+        first_migrated.set()
+    results.put((role, error))

@@ -17,8 +17,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from workstation import __version__
-from workstation.config import ConfigError
-from workstation.domain.errors import DomainError
 from workstation.paths import DATA_DIR_ENV, data_dir, site_file
 
 if TYPE_CHECKING:
@@ -57,7 +55,10 @@ def _show_startup_error(title: str, text: str) -> None:
 
 def _open_services(folder: Path) -> Services | int:
     """The services, or the exit code after telling the officer why they cannot be opened."""
-    from workstation.wiring import build_services  # SQLAlchemy, Alembic, argon2: only now
+    # SQLAlchemy, Alembic, argon2, the site configuration: imported here, not at start.
+    from workstation.config import ConfigError
+    from workstation.domain.errors import DomainError
+    from workstation.wiring import build_services
 
     title = _tr("Consular workstation")
     try:
@@ -140,9 +141,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     # Unknown options (-platform, -style ...) are Qt's.
     args, qt_args = build_parser().parse_known_args(arguments)
+    # Our own INFO lines (device details, refusals) are for support staff; libraries stay quiet.
     logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    for name in ("workstation", "devices"):
+        logging.getLogger(name).setLevel(logging.INFO)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0], *qt_args])

@@ -89,3 +89,10 @@ def test_the_administrator_may_not_write_to_the_registry(sqlite_post: Post) -> N
     with pytest.raises(PermissionDeniedError):
         sqlite_post.persons.add(sqlite_post.officers["admin"], _juergen())
     assert _written(sqlite_post) == before
+
+
+def test_search_hits_carry_the_whole_record(post: Post) -> None:
+    data = _juergen(identifiers=[{"kind": "passport", "number": "x1234567", "issuer": "UTO"}])
+    post.persons.add(post.officers["clerk"], data)
+    (hit,) = post.persons.search("mueller").hits
+    assert [(i.kind.value, i.number) for i in hit.person.identifiers] == [("passport", "X1234567")]

@@ -79,7 +79,6 @@ MESSAGES: Mapping[str, str] = {
     "numbering.series_exhausted": _(
         "The number series {prefix} is exhausted; configure a new prefix."
     ),
-    "search.born.invalid": _("{field} must be YYYY, YYYY-MM or YYYY-MM-DD."),
     "file.unreadable": _("{field}: cannot read {path}: {reason}"),
     "file.not_json": _("{field}: {path} is not valid JSON (line {line}): {reason}"),
 }
@@ -98,6 +97,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "address": _("Address abroad"),
     "phone": _("Telephone"),
     "email": _("E-mail"),
+    "born": _("Born (search filter)"),
     "password": _("Password"),
     "username": _("User name"),
 }

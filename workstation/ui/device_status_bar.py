@@ -43,6 +43,7 @@ class DeviceStatusBar(QWidget):
             label.setTextFormat(Qt.TextFormat.RichText)
             self._labels[kind] = label
             layout.addWidget(label)
+        layout.addStretch(1)
         self._refresh_labels()
 
     def label(self, kind: DeviceKind) -> QLabel:

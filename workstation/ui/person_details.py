@@ -26,7 +26,7 @@ def _e(value: object) -> str:
 
 
 class PersonDetailsPanel(QTextBrowser):
-    """Read-only view of one person; documents and history arrive later from a worker."""
+    """Read-only view of one person as stored, with their documents and history."""
 
     def __init__(self, time_zone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,7 +34,6 @@ class PersonDetailsPanel(QTextBrowser):
         self.setOpenLinks(False)
         self._zone = ZoneInfo(time_zone)
         self._person: Person | None = None
-        self._records_html = ""
         self.show_nothing()
 
     @property
@@ -47,28 +46,34 @@ class PersonDetailsPanel(QTextBrowser):
             f"<p {_MUTED}>{_e(self.tr('Select a person in the results to see their record.'))}</p>"
         )
 
-    def show_person(self, person: Person) -> None:
-        """Show what the search result already holds; documents and history follow."""
+    def show_loading(self, person: Person) -> None:
+        """The name from the search result at once; the full record follows from the worker.
+
+        A search hit is not the whole record (it carries no identifiers), so no field is shown
+        until :meth:`show_record` has the person as stored.
+        """
         self._person = person
-        self._records_html = f"<p {_MUTED}>{_e(self.tr('Loading documents and history…'))}</p>"
-        self._render()
-
-    def show_records(self, documents: Sequence[Document], trail: Sequence[AuditEntry]) -> None:
-        self._records_html = self._documents_html(documents) + self._trail_html(trail)
-        self._render()
-
-    def show_records_failed(self) -> None:
-        self._records_html = (
-            f'<p style="color:#b00020">{_e(self.tr("Documents and history could not be loaded."))}'
-            "</p>"
+        self.setHtml(
+            f"<h2>{_e(person.display_name)}</h2>"
+            f"<p {_MUTED}>{_e(self.tr('Loading the record, documents and history…'))}</p>"
         )
-        self._render()
 
-    def _render(self) -> None:
+    def show_record(
+        self, person: Person, documents: Sequence[Document], trail: Sequence[AuditEntry]
+    ) -> None:
+        self._person = person
+        self.setHtml(
+            self._person_html(person) + self._documents_html(documents) + self._trail_html(trail)
+        )
+
+    def show_failed(self) -> None:
         person = self._person
-        if person is None:
-            self.show_nothing()
-            return
+        title = f"<h2>{_e(person.display_name)}</h2>" if person else ""
+        self.setHtml(
+            f'{title}<p style="color:#b00020">{_e(self.tr("The record could not be loaded."))}</p>'
+        )
+
+    def _person_html(self, person: Person) -> str:
         as_written = ", ".join(p for p in (person.surname, person.given_names) if p)
         rows = [
             (self.tr("As written"), as_written),
@@ -82,12 +87,11 @@ class PersonDetailsPanel(QTextBrowser):
             (self.tr("Registry ID"), str(person.id)),
         ]
         body = "".join(
-            f'<tr><td width="30%" {_MUTED}>{_e(label)}</td><td>{value or "–"}</td></tr>'
-            for label, value in ((label, _e(value) if value else "") for label, value in rows)
+            f'<tr><td width="30%" {_MUTED}>{_e(label)}</td><td>{_e(value) if value else "–"}'
+            "</td></tr>"
+            for label, value in rows
         )
-        self.setHtml(
-            f"<h2>{_e(person.display_name)}</h2>{_TABLE}{body}</table>{self._records_html}"
-        )
+        return f"<h2>{_e(person.display_name)}</h2>{_TABLE}{body}</table>"
 
     def _sex(self, sex: Sex) -> str:
         return {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -14,7 +14,9 @@ from PySide6.QtCore import (
 )
 
 from workstation.domain.people import Person
-from workstation.services.persons import SearchResult
+
+if TYPE_CHECKING:
+    from workstation.services.persons import SearchResult
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 """Returns the :class:`Person` of a row (any column)."""

@@ -158,6 +158,7 @@ class TaskRunner(QObject):
 
     Create one per application (the composition root owns it) and call :meth:`shutdown` before
     closing the services the tasks use: it waits for running tasks and ends the pool threads.
+    :meth:`run` is called from the GUI thread only.
     """
 
     def __init__(

@@ -172,13 +172,21 @@ class PersonRepository:
         return list(seen)
 
     def candidates(self, person_ids: Sequence[int]) -> list[Candidate]:
-        """The persons with these ids and their search keys, in the order of ``person_ids``."""
+        """The persons with these ids, identifiers included, and their search keys, in the
+        order of ``person_ids``."""
         if not person_ids:
             return []
         rows = {
             r.id: r
             for r in self._session.scalars(select(PersonRow).where(PersonRow.id.in_(person_ids)))
         }
+        identifiers: dict[int, list[PersonIdentifierRow]] = {pid: [] for pid in person_ids}
+        for identifier in self._session.scalars(
+            select(PersonIdentifierRow)
+            .where(PersonIdentifierRow.person_id.in_(person_ids))
+            .order_by(PersonIdentifierRow.id)
+        ):
+            identifiers[identifier.person_id].append(identifier)
         keys: dict[int, set[str]] = {pid: set() for pid in person_ids}
         for token, pid in self._session.execute(
             select(PersonNameTokenRow.token, PersonNameTokenRow.person_id).where(
@@ -187,7 +195,7 @@ class PersonRepository:
         ):
             keys[pid].add(token)
         return [
-            Candidate(_to_domain(rows[pid], ()), frozenset(keys[pid]))
+            Candidate(_to_domain(rows[pid], identifiers[pid]), frozenset(keys[pid]))
             for pid in person_ids
             if pid in rows
         ]

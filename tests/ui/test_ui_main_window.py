@@ -1,0 +1,303 @@
+"""MainWindow: header, search as you type (worker, debounce, latest result only), details,
+device status bar, keyboard access."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from devices.registry import DeviceMap, probe_all
+from devices.status import DeviceKind
+from tests.ui.focus import tab_chain
+from workstation.domain.officers import Officer
+from workstation.ui.main_window import MainWindow
+from workstation.ui.person_table_model import PERSON_ROLE, PersonColumn
+from workstation.wiring import Services
+
+
+@pytest.fixture
+def window(qtbot, services, clerk, runner, fixed_probe) -> MainWindow:
+    main = MainWindow(services, clerk, runner, DeviceMap(), probe=fixed_probe)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def type_text(widget: QLineEdit, text: str) -> None:
+    """Type any text, one key press and release per character.
+
+    Not ``qtbot.keyClicks`` (Qt aborts the process on a non-ASCII character) and not
+    ``QTest.sendKeyEvent`` either: PySide6 6.10 binds a one-character ``str`` to its ``char``
+    overload, so "ü" arrives as "Ã" (the first UTF-8 byte). A QKeyEvent carries the text as is.
+    """
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+def search(qtbot, window: MainWindow, text: str) -> None:
+    window.search.search_edit.clear()
+    with qtbot.waitSignal(
+        window.search.results_shown,
+        timeout=5000,
+        check_params_cb=lambda r: r is not None and r.terms,
+    ):
+        type_text(window.search.search_edit, text)
+
+
+def shown_names(window: MainWindow) -> list[str]:
+    return [
+        window.search.proxy.index(r, PersonColumn.NAME).data()
+        for r in range(window.search.proxy.rowCount())
+    ]
+
+
+def test_header_shows_post_and_signed_in_officer(window: MainWindow) -> None:
+    assert "UTO-GVA" in window.windowTitle()
+    assert "UTO-GVA" in window.header.post_label.text()
+    assert "Consulate General of Utopia" in window.header.post_label.text()
+    assert window.header.post_detail_label.text() == "Geneva · issuing state UTO"
+    assert window.header.officer_label.text() == "Carla Clerk"
+    assert window.header.roles_label.text() == "Clerk · user name clerk"
+    assert window.database_label.text() == "Database: SQLite"
+
+
+def test_typing_ascii_mueller_finds_mueller_luedenscheid(qtbot, window, mueller_id) -> None:
+    qtbot.keyClicks(window.search.search_edit, "mueller")
+    qtbot.waitUntil(lambda: window.search.proxy.rowCount() == 1)
+    assert shown_names(window) == ["MÜLLER-LÜDENSCHEID, Jürgen"]
+    row = window.search.proxy.index(0, PersonColumn.AS_WRITTEN)
+    assert row.data() == "Müller-Lüdenscheid, Jürgen"
+    assert window.search.proxy.index(0, PersonColumn.ID).data() == mueller_id
+    assert window.search.hint.text() == "Persons found: 1"
+
+
+def test_typing_non_ascii_mueller_finds_the_same_person(qtbot, window, mueller_id) -> None:
+    search(qtbot, window, "Müller")
+    assert window.search.search_edit.text() == "Müller"
+    assert shown_names(window) == ["MÜLLER-LÜDENSCHEID, Jürgen"]
+    search(qtbot, window, "lüdensch jür")
+    assert window.search.proxy.rowCount() == 1
+
+
+def test_search_waits_for_a_pause_and_runs_once(qtbot, window, mueller_id) -> None:
+    shown = []
+    window.search.results_shown.connect(shown.append)
+    type_text(window.search.search_edit, "mue")
+    assert window.search.proxy.rowCount() == 0 and shown == []  # nothing before the pause
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    assert shown[0].terms and window.search.proxy.rowCount() == 1
+
+
+def test_only_the_latest_query_result_is_shown(
+    qtbot, services, clerk, runner, fixed_probe, mueller_id
+) -> None:
+    """A slow first query finishing after the second must not overwrite its result."""
+    gate, held = threading.Event(), threading.Event()
+    persons = services.persons
+
+    class SlowFirstQuery:
+        def search(self, text, born=None, limit=50):
+            if text == "zzz":
+                held.set()
+                gate.wait(10)
+            return persons.search(text, born, limit)
+
+    gated: Services = dataclasses.replace(services, persons=SlowFirstQuery())
+    window = MainWindow(gated, clerk, runner, DeviceMap(), probe=fixed_probe)
+    qtbot.addWidget(window)
+    try:
+        window.search.search_edit.setText("zzz")  # matches nobody, and is held back
+        qtbot.waitUntil(held.is_set)
+        with qtbot.waitSignal(window.search.results_shown) as blocker:
+            window.search.search_edit.setText("mueller")
+        assert [hit.person.id for hit in blocker.args[0].hits] == [mueller_id]
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: runner.pending_count == 0)
+    assert shown_names(window) == ["MÜLLER-LÜDENSCHEID, Jürgen"]
+
+
+def test_born_filter_narrows_and_a_bad_date_is_explained(qtbot, window, mueller_id) -> None:
+    search(qtbot, window, "mueller")
+    with qtbot.waitSignal(window.search.results_shown):
+        window.search.born_edit.setText("1985")
+    assert window.search.proxy.rowCount() == 0 and window.search.hint.text() == "No person found."
+    with qtbot.waitSignal(window.search.results_shown):
+        window.search.born_edit.setText("1984-07")
+    assert window.search.proxy.rowCount() == 1
+    window.search.born_edit.setText("84")
+    qtbot.waitUntil(lambda: "YYYY" in window.search.hint.text())
+    assert window.search.hint.text().startswith("Birth date must be a date")
+    assert window.search.proxy.rowCount() == 1  # the last good result stays
+
+
+def test_more_results_than_the_limit_shows_a_hint(qtbot, window, services, clerk) -> None:
+    for given in ("Anna", "Berta", "Clara"):
+        services.persons.add(
+            clerk,
+            {
+                "surname": "Weber",
+                "given_names": given,
+                "sex": "F",
+                "birth_date": "1990",
+                "nationality": "UTO",
+            },
+        )
+    window.search.SEARCH_LIMIT = 2
+    search(qtbot, window, "weber")
+    assert window.search.model.truncated and window.search.proxy.rowCount() == 2
+    assert "Showing the first 2 persons" in window.search.hint.text()
+
+
+def test_selecting_a_row_shows_the_person_documents_and_history(
+    qtbot, window, services, clerk: Officer, mueller_id
+) -> None:
+    services.documents.create(clerk, "consular_id_card", mueller_id)
+    search(qtbot, window, "jürgen")
+    with qtbot.waitSignal(window.person_shown, timeout=5000) as blocker:
+        window.search.results_view.selectRow(0)
+    assert blocker.args[0].id == mueller_id
+    text = window.details.toPlainText()
+    for expected in (
+        "MÜLLER-LÜDENSCHEID, Jürgen",
+        "Müller-Lüdenscheid, Jürgen",
+        "male",
+        "1984-07-21 in Zürich, CHE",
+        "Passport C01X00T47 (UTO)",
+        "Rue du Rhône 12, 1204 Genève, CHE",
+        "+41 22 555 01 23",
+        "j.mueller@example.org",
+        "Consular ID card",
+        "draft",
+        "added to the registry",
+        "clerk",
+    ):
+        assert expected in text, expected
+
+
+def test_selection_survives_a_new_search_that_still_finds_the_person(
+    qtbot, window, mueller_id
+) -> None:
+    search(qtbot, window, "mueller")
+    with qtbot.waitSignal(window.person_shown):
+        window.search.results_view.selectRow(0)
+    with qtbot.assertNotEmitted(window.person_shown, wait=50):
+        search(qtbot, window, "mueller jue")
+    assert window.search.results_view.currentIndex().data(PERSON_ROLE).id == mueller_id
+    search(qtbot, window, "nobody")
+    assert window.details.person is None
+
+
+def test_results_sort_through_the_proxy(qtbot, window, services, clerk) -> None:
+    for given, born in (("Zoe", "2001"), ("Adam", "1950"), ("Mia", "1980")):
+        services.persons.add(
+            clerk,
+            {
+                "surname": "Keller",
+                "given_names": given,
+                "sex": "X",
+                "birth_date": born,
+                "nationality": "UTO",
+            },
+        )
+    search(qtbot, window, "keller")
+    window.search.results_view.sortByColumn(PersonColumn.BIRTH_DATE, Qt.SortOrder.AscendingOrder)
+    assert shown_names(window) == ["KELLER, Adam", "KELLER, Mia", "KELLER, Zoe"]
+    window.search.results_view.sortByColumn(PersonColumn.NAME, Qt.SortOrder.DescendingOrder)
+    assert shown_names(window)[0] == "KELLER, Zoe"
+
+
+def test_ctrl_f_focuses_search_and_every_action_has_a_shortcut(qtbot, window) -> None:
+    window.search.results_view.setFocus()
+    window.find_action.trigger()
+    assert window.focusWidget() is window.search.search_edit
+    actions = [
+        a
+        for menu in (
+            window.file_menu,
+            window.registry_menu,
+            window.devices_menu,
+            window.help_menu,
+        )
+        for a in menu.actions()
+        if not a.isSeparator()
+    ]
+    assert len(actions) == 4
+    assert all(not a.shortcut().isEmpty() for a in actions)
+    assert window.find_action.shortcut().toString() == "Ctrl+F"
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.refresh_devices_action.shortcut().toString() == "F5"
+
+
+def test_tab_order_follows_the_layout(window) -> None:
+    assert tab_chain(window.search.search_edit, 3) == [
+        window.search.born_edit,
+        window.search.results_view,
+        window.details,
+    ]
+
+
+def test_enter_in_search_moves_to_the_first_result(qtbot, window, mueller_id) -> None:
+    search(qtbot, window, "mueller")
+    with qtbot.waitSignal(window.person_shown):
+        qtbot.keyClick(window.search.search_edit, Qt.Key.Key_Return)
+    assert window.focusWidget() is window.search.results_view
+
+
+def test_about_names_version_database_and_post(window) -> None:
+    text = window.about_text()
+    assert "0.1.0" in text and "SQLite" in text and "UTO-GVA" in text
+
+
+@pytest.fixture
+def real_probe_window(qtbot, services, clerk, runner) -> Iterator[MainWindow]:
+    main = MainWindow(services, clerk, runner, DeviceMap(), probe=probe_all)
+    qtbot.addWidget(main)
+    yield main
+
+
+def test_device_bar_shows_four_devices_after_the_probe(qtbot, real_probe_window) -> None:
+    window = real_probe_window
+    labels = window.device_bar.labels()
+    assert len(labels) == 4 and all("checking" in label.text() for label in labels)
+    with qtbot.waitSignal(window.devices_probed, timeout=20_000) as blocker:
+        pass
+    assert {s.kind for s in blocker.args[0]} == set(DeviceKind)
+    names = ["Card reader", "Card printer", "A4 printer", "Camera"]
+    for name, label in zip(names, window.device_bar.labels(), strict=True):
+        assert label.accessibleName().startswith(name + ": ")
+        assert "checking" not in label.text() and "unknown" not in label.text()
+    # No printer queues are configured in the demo post.
+    assert (
+        window.device_bar.label(DeviceKind.CARD_PRINTER).accessibleName()
+        == "Card printer: not set up"
+    )
+    with qtbot.waitSignal(window.devices_probed, timeout=20_000):
+        window.refresh_devices_action.trigger()  # F5
+
+
+def test_a_failing_probe_is_reported_and_the_window_lives_on(
+    qtbot, services, clerk, runner, reporter
+) -> None:
+    def broken_probe(_map: DeviceMap) -> list:
+        raise OSError("driver crashed")
+
+    window = MainWindow(services, clerk, runner, DeviceMap(), probe=broken_probe)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(reporter.error_reported, timeout=5000) as blocker:
+        pass
+    assert "unexpected problem" in blocker.args[0]
+    assert all(label.accessibleName().endswith(": unknown") for label in window.device_bar.labels())
+    assert window.isVisible()
+    qtbot.keyClicks(window.search.search_edit, "x")  # still usable
+    qtbot.waitUntil(lambda: window.search.model.result is not None)

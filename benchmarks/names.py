@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 def _words(text: str) -> tuple[str, ...]:
     """Comma- or newline-separated names (a name may contain spaces, hyphens, apostrophes)."""
-    return tuple(part.strip() for line in text.splitlines() for part in line.split(",")
-                 if part.strip())
+    return tuple(
+        part.strip() for line in text.splitlines() for part in line.split(",") if part.strip()
+    )
 
 
 def russian_feminine(surname: str) -> str:
@@ -57,7 +58,7 @@ def ukrainian_patronymic(father: str, female: bool) -> str:
     if father.endswith("ь"):
         return father[:-1] + ("івна" if female else "ьович")
     if father.endswith("й"):
-        return father + ("івна" if female else "ович")
+        return father[:-1] + "ївна" if female else father + "ович"
     if father.endswith("о"):
         father = father[:-1]
     return father + ("івна" if female else "ович")
@@ -118,8 +119,10 @@ GERMAN = Origin(
         Ilse, Bärbel, Susanne, Claudia, Andrea, Birgit, Karin, Stefanie, Christiane, Jutta,
         Gudrun, Hildegard, Lotte, Emilia, Mia, Charlotte, Frauke, Annegret
     """),
-    cities=_words("Berlin, Hamburg, München, Köln, Düsseldorf, Wien, Graz, Zürich, Bern, "
-                  "Lüdenscheid, Görlitz, Saarbrücken, Nürnberg"),
+    cities=_words(
+        "Berlin, Hamburg, München, Köln, Düsseldorf, Wien, Graz, Zürich, Bern, "
+        "Lüdenscheid, Görlitz, Saarbrücken, Nürnberg"
+    ),
     double_surname=0.04,
     double_joiner="-",
     second_given=0.2,
@@ -148,8 +151,10 @@ SPANISH = Origin(
         Begoña, Nuria, Inés, Sofía, Paula, Mónica, Ángeles, Montserrat, Concepción, Mercedes,
         Raquel, Beatriz, Ximena, Guadalupe, Itziar, Nerea, Araceli, Macarena
     """),
-    cities=_words("Madrid, Barcelona, Sevilla, Málaga, Bilbao, A Coruña, México, Bogotá, "
-                  "Buenos Aires, Lima, Córdoba, Logroño"),
+    cities=_words(
+        "Madrid, Barcelona, Sevilla, Málaga, Bilbao, A Coruña, México, Bogotá, "
+        "Buenos Aires, Lima, Córdoba, Logroño"
+    ),
     double_surname=0.85,
     second_given=0.25,
 )
@@ -173,8 +178,10 @@ PORTUGUESE = Origin(
         Maria, Ana, Inês, Beatriz, Mariana, Joana, Sofia, Leonor, Conceição, Fátima, Luísa,
         Gabriela, Letícia, Júlia, Lúcia, Raquel, Cláudia, Débora, Vitória, Graça
     """),
-    cities=_words("Lisboa, Porto, Braga, Coimbra, São Paulo, Rio de Janeiro, Belo Horizonte, "
-                  "Salvador, Luanda, Praia, Guimarães"),
+    cities=_words(
+        "Lisboa, Porto, Braga, Coimbra, São Paulo, Rio de Janeiro, Belo Horizonte, "
+        "Salvador, Luanda, Praia, Guimarães"
+    ),
     double_surname=0.6,
     second_given=0.45,
 )
@@ -202,8 +209,10 @@ FRENCH = Origin(
         Hélène, Céline, Amélie, Chloé, Élodie, Léa, Manon, Camille, Zoé, Anaïs, Maëlle,
         Marie-Claire, Noémie, Inès, Clémence, Aïssatou, Fatoumata, Aminata, Geneviève
     """),
-    cities=_words("Paris, Lyon, Marseille, Bordeaux, Lille, Genève, Lausanne, Bruxelles, "
-                  "Liège, Montréal, Québec, Dakar, Abidjan"),
+    cities=_words(
+        "Paris, Lyon, Marseille, Bordeaux, Lille, Genève, Lausanne, Bruxelles, "
+        "Liège, Montréal, Québec, Dakar, Abidjan"
+    ),
     second_given=0.3,
 )
 
@@ -229,8 +238,10 @@ ITALIAN = Origin(
         Francesca, Chiara, Giulia, Sara, Alessia, Martina, Federica, Elisa, Valentina, Ilaria,
         Benedetta, Ludovica
     """),
-    cities=_words("Roma, Milano, Napoli, Torino, Palermo, Genova, Bologna, Firenze, Bari, "
-                  "Lugano, Forlì, Cantù"),
+    cities=_words(
+        "Roma, Milano, Napoli, Torino, Palermo, Genova, Bologna, Firenze, Bari, "
+        "Lugano, Forlì, Cantù"
+    ),
     second_given=0.1,
 )
 
@@ -256,8 +267,10 @@ ENGLISH = Origin(
         Jessica, Charlotte, Margaret, Siobhán, Aoife, Niamh, Róisín, Saoirse, Caoimhe,
         Mary-Kate, Jennifer, Rebecca
     """),
-    cities=_words("London, Manchester, Birmingham, Edinburgh, Dublin, Cork, New York, Boston, "
-                  "Chicago, Toronto, Sydney, Auckland"),
+    cities=_words(
+        "London, Manchester, Birmingham, Edinburgh, Dublin, Cork, New York, Boston, "
+        "Chicago, Toronto, Sydney, Auckland"
+    ),
     double_surname=0.01,
     double_joiner="-",
     second_given=0.45,
@@ -284,8 +297,9 @@ DUTCH = Origin(
         Maria, Johanna, Anna, Cornelia, Wilhelmina, Emma, Sophie, Julia, Tess, Femke, Anouk,
         Sanne, Lotte, Eva, Fleur, Marieke, Ingrid, Ilse, Noor, Saskia
     """),
-    cities=_words("Amsterdam, Rotterdam, Den Haag, Utrecht, Eindhoven, Antwerpen, Gent, "
-                  "Paramaribo"),
+    cities=_words(
+        "Amsterdam, Rotterdam, Den Haag, Utrecht, Eindhoven, Antwerpen, Gent, Paramaribo"
+    ),
     second_given=0.3,
 )
 
@@ -313,8 +327,10 @@ NORDIC = Origin(
         Hanne, Signe, Freja, Maja, Ida, Ebba, Linnéa, Märta, Åsa, Ragnhild, Bodil, Inger,
         Tove, Siv, Gunnhild, Ylva, Päivi, Aino
     """),
-    cities=_words("Oslo, Bergen, Trondheim, København, Aarhus, Odense, Stockholm, Göteborg, "
-                  "Malmö, Helsinki, Tromsø, Jönköping"),
+    cities=_words(
+        "Oslo, Bergen, Trondheim, København, Aarhus, Odense, Stockholm, Göteborg, "
+        "Malmö, Helsinki, Tromsø, Jönköping"
+    ),
     second_given=0.2,
 )
 
@@ -356,8 +372,7 @@ POLISH = Origin(
         Joanna, Magdalena, Monika, Jadwiga, Danuta, Beata, Aleksandra, Urszula, Teresa,
         Żaneta, Jolanta, Halina, Grażyna, Bożena
     """),
-    cities=_words("Warszawa, Kraków, Łódź, Wrocław, Poznań, Gdańsk, Szczecin, Białystok, "
-                  "Gdynia"),
+    cities=_words("Warszawa, Kraków, Łódź, Wrocław, Poznań, Gdańsk, Szczecin, Białystok, Gdynia"),
     feminine=polish_feminine,
     second_given=0.1,
 )
@@ -442,8 +457,7 @@ SOUTH_SLAVIC = Origin(
         Ana, Marija, Jelena, Milica, Ivana, Dragana, Snežana, Maja, Tijana, Jovana, Katarina,
         Mirjana, Vesna, Željka, Gordana, Nevena, Amra, Lejla
     """),
-    cities=_words("Beograd, Novi Sad, Niš, Zagreb, Split, Sarajevo, Podgorica, Ljubljana, "
-                  "Skopje"),
+    cities=_words("Beograd, Novi Sad, Niš, Zagreb, Split, Sarajevo, Podgorica, Ljubljana, Skopje"),
 )
 
 GREEK = Origin(
@@ -492,14 +506,15 @@ RUSSIAN = Origin(
         Анастасия, Людмила, Галина, Марина, Дарья, Ксения, Валентина, Ярослава, Софья, Алёна,
         Евгения, Полина, Вера, Надежда, Любовь
     """),
-    cities=_words("Москва, Санкт-Петербург, Новосибирск, Екатеринбург, Казань, Минск, "
-                  "Нижний Новгород, Алматы"),
+    cities=_words(
+        "Москва, Санкт-Петербург, Новосибирск, Екатеринбург, Казань, Минск, Нижний Новгород, Алматы"
+    ),
     feminine=russian_feminine,
     patronymic=0.4,
     patronymic_rule=russian_patronymic,
     patronymic_fathers=_words("""
-        Александр, Сергей, Андрей, Алексей, Максим, Евгений, Иван, Михаил, Николай,
-        Владимир, Павел, Юрий, Игорь, Олег, Виктор, Роман, Константин, Григорий, Вячеслав
+        Александр, Сергей, Андрей, Алексей, Максим, Евгений, Иван, Николай, Владимир, Юрий,
+        Игорь, Олег, Виктор, Роман, Константин, Григорий, Вячеслав
     """),
     cyrillic=True,
 )
@@ -551,8 +566,10 @@ ARABIC = Origin(
         Salma, Yasmin, Hiba, Rania, Samira, Nadia, Huda, Malak, Rim, Sanaa, Zahra, Asma,
         Imane, Meriem
     """),
-    cities=_words("Casablanca, Rabat, Alger, Oran, Tunis, Le Caire, Alexandrie, Damas, Alep, "
-                  "Bagdad, Beyrouth, Amman, Riyad, Tripoli"),
+    cities=_words(
+        "Casablanca, Rabat, Alger, Oran, Tunis, Le Caire, Alexandrie, Damas, Alep, "
+        "Bagdad, Beyrouth, Amman, Riyad, Tripoli"
+    ),
     second_given=0.15,
 )
 
@@ -619,8 +636,9 @@ CHINESE = Origin(
         Fang=芳, Xiuying=秀英, Na=娜, Min=敏, Jing=静, Li=丽, Yan=艳, Juan=娟, Xiulan=秀兰,
         Xia=霞, Ping=平, Zihan=子涵, Xinyi=欣怡, Mei=梅, Hui=慧, Lan=兰, Hong=红, Ying=英
     """),
-    cities=_words("Beijing, Shanghai, Guangzhou, Shenzhen, Chengdu, Wuhan, Xi'an, Taipei, "
-                  "Singapore"),
+    cities=_words(
+        "Beijing, Shanghai, Guangzhou, Shenzhen, Chengdu, Wuhan, Xi'an, Taipei, Singapore"
+    ),
     native_share=0.5,
 )
 
@@ -686,8 +704,9 @@ INDIAN = Origin(
         Priya, Anjali, Sunita, Pooja, Neha, Kavita, Lakshmi, Deepika, Aishwarya, Divya, Meena,
         Shreya, Ananya, Ayesha, Nadeesha
     """),
-    cities=_words("Mumbai, Delhi, Bengaluru, Chennai, Kolkata, Hyderabad, Karachi, Lahore, "
-                  "Dhaka, Colombo"),
+    cities=_words(
+        "Mumbai, Delhi, Bengaluru, Chennai, Kolkata, Hyderabad, Karachi, Lahore, Dhaka, Colombo"
+    ),
     second_given=0.15,
 )
 
@@ -712,16 +731,50 @@ WEST_AFRICAN = Origin(
 )
 
 ORIGINS: tuple[Origin, ...] = (
-    GERMAN, SPANISH, PORTUGUESE, FRENCH, ITALIAN, ENGLISH, DUTCH, NORDIC, ICELANDIC, POLISH,
-    CZECH, HUNGARIAN, ROMANIAN, SOUTH_SLAVIC, GREEK, RUSSIAN, UKRAINIAN, ARABIC, TURKISH,
-    PERSIAN, CHINESE, VIETNAMESE, KOREAN, JAPANESE, INDIAN, WEST_AFRICAN,
+    GERMAN,
+    SPANISH,
+    PORTUGUESE,
+    FRENCH,
+    ITALIAN,
+    ENGLISH,
+    DUTCH,
+    NORDIC,
+    ICELANDIC,
+    POLISH,
+    CZECH,
+    HUNGARIAN,
+    ROMANIAN,
+    SOUTH_SLAVIC,
+    GREEK,
+    RUSSIAN,
+    UKRAINIAN,
+    ARABIC,
+    TURKISH,
+    PERSIAN,
+    CHINESE,
+    VIETNAMESE,
+    KOREAN,
+    JAPANESE,
+    INDIAN,
+    WEST_AFRICAN,
 )
 
 HOST_CITIES: tuple[tuple[str, str], ...] = (
-    ("Genève", "1201"), ("Genève", "1202"), ("Genève", "1203"), ("Genève", "1205"),
-    ("Genève", "1207"), ("Genève", "1209"), ("Carouge", "1227"), ("Lancy", "1212"),
-    ("Vernier", "1214"), ("Meyrin", "1217"), ("Onex", "1213"), ("Chêne-Bourg", "1225"),
-    ("Lausanne", "1003"), ("Nyon", "1260"), ("Annemasse", "74100"),
+    ("Genève", "1201"),
+    ("Genève", "1202"),
+    ("Genève", "1203"),
+    ("Genève", "1205"),
+    ("Genève", "1207"),
+    ("Genève", "1209"),
+    ("Carouge", "1227"),
+    ("Lancy", "1212"),
+    ("Vernier", "1214"),
+    ("Meyrin", "1217"),
+    ("Onex", "1213"),
+    ("Chêne-Bourg", "1225"),
+    ("Lausanne", "1003"),
+    ("Nyon", "1260"),
+    ("Annemasse", "74100"),
 )
 HOST_STREETS: tuple[str, ...] = _words("""
     Rue de Lausanne, Avenue de France, Route de Chêne, Boulevard Carl-Vogt, Rue du Rhône,

@@ -40,7 +40,7 @@ from workstation.services.setup import DEMO_ACCOUNTS, DEMO_POST, SetupService
 from workstation.storage import Database, open_database
 from workstation.storage.models import PersonNameTokenRow, PersonRow
 
-GENERATOR_VERSION: Final = 1
+GENERATOR_VERSION: Final = 2  # 2: search keys carry the birth year (schema 0003)
 """Bump when the generated rows change: the cached files are keyed by it."""
 
 DEFAULT_SEED: Final = 20261125
@@ -387,7 +387,9 @@ def build_sqlite(path: Path, persons: int, seed: int) -> None:
             done = 0
             for batch in generator.batches(persons, BATCH_PERSONS):
                 token_rows = [
-                    {"token": token, "person_id": g.row["id"]} for g in batch for token in g.tokens
+                    {"token": token, "person_id": g.row["id"], "birth_year": g.row["birth_year"]}
+                    for g in batch
+                    for token in g.tokens
                 ]
                 with conn.begin():
                     conn.execute(insert(PersonRow), [g.row for g in batch])

@@ -520,7 +520,11 @@ def copy_registry(path: Path, conninfo: str) -> dict[str, int]:
         with pg.cursor() as cursor:
             for table, cols, order in (
                 ("persons", columns, "id"),
-                ("person_name_tokens", "token, person_id", "token, person_id"),
+                (
+                    "person_name_tokens",
+                    "token, person_id, birth_year",
+                    "token, person_id",
+                ),
             ):
                 count = 0
                 with cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:

@@ -69,14 +69,14 @@ class PersonService:
         if not terms:
             return SearchResult(terms, (), False)
         with self._db.reading() as uow:
-            exact = uow.persons.candidate_ids(terms, born, limit + 1, exact=True)
-            ids = list(exact)
-            if len(ids) <= limit:
-                for person_id in uow.persons.candidate_ids(terms, born, limit + 1, exact=False):
-                    if person_id not in ids:
-                        ids.append(person_id)
-                    if len(ids) > limit:
-                        break
+            # Prefix matches include the exact ones: when they all fit, that one pass is the
+            # whole answer (ranking puts exact matches first). Only a longer list needs the
+            # exact pass, so that exact matches are not cut off by the limit.
+            ids = uow.persons.candidate_ids(terms, born, limit + 1, exact=False)
+            truncated = len(ids) > limit
+            if truncated:
+                exact = uow.persons.candidate_ids(terms, born, limit + 1, exact=True)
+                ids = list(dict.fromkeys([*exact, *ids]))
             candidates = uow.persons.candidates(ids[:limit])
         hits = []
         for candidate in candidates:
@@ -84,4 +84,4 @@ class PersonService:
             if rank is not None:
                 hits.append(SearchHit(candidate.person, rank))
         hits.sort(key=lambda hit: hit.rank)  # stable: keeps the key order within a rank
-        return SearchResult(terms, tuple(hits), len(ids) > limit)
+        return SearchResult(terms, tuple(hits), truncated)

@@ -115,12 +115,16 @@ class PersonNameTokenRow(Base):
     """One folded name part per row: the registry search reads only this table's indexes."""
 
     __tablename__ = "person_name_tokens"
-    __table_args__ = (Index("ix_person_name_tokens_person_token", "person_id", "token"),)
+    __table_args__ = (
+        Index("ix_person_name_tokens_person_token", "person_id", "token"),
+        Index("ix_person_name_tokens_year_token", "birth_year", "token", "person_id"),
+    )
 
     token: Mapped[str] = mapped_column(TOKEN, primary_key=True)
     person_id: Mapped[int] = mapped_column(
         ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True
     )
+    birth_year: Mapped[int] = mapped_column(Integer)  # the person's, for filtered searches
 
 
 class AuditEntryRow(Base):

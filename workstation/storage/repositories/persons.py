@@ -6,9 +6,10 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, delete, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, delete, func, literal, select
+from sqlalchemy.orm import Session
 
 from workstation.domain.dates import PartialDate
 from workstation.domain.name_search import name_tokens, prefix_upper_bound
@@ -24,7 +25,8 @@ class Candidate:
     tokens: frozenset[str]
 
 
-def _to_domain(row: PersonRow, identifiers: Iterable[PersonIdentifierRow]) -> Person:
+def _to_domain(row: Any, identifiers: Iterable[Any]) -> Person:
+    """A person from a ``persons`` row (ORM object or Core row: the same attribute names)."""
     address = json.loads(row.address or "{}")
     return Person(
         id=row.id,
@@ -101,8 +103,10 @@ class PersonRepository:
         self._session.execute(
             delete(PersonNameTokenRow).where(PersonNameTokenRow.person_id == person_id)
         )
+        # The birth year is copied onto every key so a search filtered by year stays one index
+        # range scan; this must run again whenever the names or the birth date change.
         self._session.add_all(
-            PersonNameTokenRow(token=token, person_id=person_id)
+            PersonNameTokenRow(token=token, person_id=person_id, birth_year=person.birth_date.year)
             for token in sorted(name_tokens(*person.name_forms()))
         )
         self._session.flush()
@@ -128,42 +132,21 @@ class PersonRepository:
         limit: int,
         exact: bool,
     ) -> list[int]:
-        """Ids of persons with, for every term, a search key equal to it (``exact``) or starting
-        with it, in search-key order of the most selective (longest) term.
-
-        The query is driven by the token index of the longest term and joins one token alias per
-        other term on (person_id, token), so its cost follows the number of matches, not the size
-        of the registry.
-        """
-        ordered = sorted(terms, key=len, reverse=True)
-        tokens = [aliased(PersonNameTokenRow) for _ in ordered]
-
-        def condition(alias: type[PersonNameTokenRow], term: str):  # type: ignore[no-untyped-def]
-            if exact:
-                return alias.token == term
-            return and_(alias.token >= term, alias.token < prefix_upper_bound(term))
-
-        first = tokens[0]
-        query = select(first.person_id).where(condition(first, ordered[0]))
-        for alias, term in zip(tokens[1:], ordered[1:], strict=True):
-            query = query.join(
-                alias, and_(alias.person_id == first.person_id, condition(alias, term))
-            )
-        if born is not None:
-            query = query.join(PersonRow, PersonRow.id == first.person_id).where(
-                PersonRow.birth_year == born.year
-            )
-            if born.month is not None:
-                query = query.where(PersonRow.birth_month == born.month)
-            if born.day is not None:
-                query = query.where(PersonRow.birth_day == born.day)
+        """Ids of up to ``limit`` persons with, for every term, a search key equal to it
+        (``exact``) or starting with it, in search-key order of the rarest term."""
+        counts = self._session.execute(
+            select(*(_capped_count(term, born, exact) for term in terms))
+        ).one()
+        if min(counts) == 0:
+            return []  # some word matches nobody: no need to look further
+        ordered = [term for _count, term in sorted(zip(counts, terms, strict=True))]
+        query = _candidate_query(ordered, born, exact)
         # One row per combination of matching name parts: rows are streamed in index order
         # and read until ``limit`` distinct persons are found, never cut at a row count.
-        query = query.order_by(first.token, first.person_id)
         seen: dict[int, None] = {}
-        rows = self._session.scalars(query, execution_options={"yield_per": 256})
+        rows = self._session.execute(query, execution_options={"yield_per": 256})
         try:
-            for person_id in rows:
+            for (person_id,) in rows:
                 seen.setdefault(person_id, None)
                 if len(seen) >= limit:
                     break
@@ -173,25 +156,25 @@ class PersonRepository:
 
     def candidates(self, person_ids: Sequence[int]) -> list[Candidate]:
         """The persons with these ids, identifiers included, and their search keys, in the
-        order of ``person_ids``."""
+        order of ``person_ids`` (plain rows: the search shows them, nothing is edited)."""
         if not person_ids:
             return []
+        persons = PersonRow.__table__
         rows = {
             r.id: r
-            for r in self._session.scalars(select(PersonRow).where(PersonRow.id.in_(person_ids)))
+            for r in self._session.execute(select(persons).where(persons.c.id.in_(person_ids)))
         }
-        identifiers: dict[int, list[PersonIdentifierRow]] = {pid: [] for pid in person_ids}
-        for identifier in self._session.scalars(
-            select(PersonIdentifierRow)
-            .where(PersonIdentifierRow.person_id.in_(person_ids))
-            .order_by(PersonIdentifierRow.id)
+        identifiers_table = PersonIdentifierRow.__table__
+        identifiers: dict[int, list[Any]] = {pid: [] for pid in person_ids}
+        for identifier in self._session.execute(
+            select(identifiers_table)
+            .where(identifiers_table.c.person_id.in_(person_ids))
+            .order_by(identifiers_table.c.id)
         ):
             identifiers[identifier.person_id].append(identifier)
         keys: dict[int, set[str]] = {pid: set() for pid in person_ids}
         for token, pid in self._session.execute(
-            select(PersonNameTokenRow.token, PersonNameTokenRow.person_id).where(
-                PersonNameTokenRow.person_id.in_(person_ids)
-            )
+            select(_TOKENS.c.token, _TOKENS.c.person_id).where(_TOKENS.c.person_id.in_(person_ids))
         ):
             keys[pid].add(token)
         return [
@@ -199,3 +182,53 @@ class PersonRepository:
             for pid in person_ids
             if pid in rows
         ]
+
+
+# The search is written in SQLAlchemy Core on the tables: building ORM statements cost more per
+# search than running them (measured by the benchmark).
+_TOKENS = PersonNameTokenRow.__table__
+_COUNT_CAP = 5000
+
+
+def _term_condition(tokens: Any, term: str, exact: bool, born: PartialDate | None) -> Any:
+    condition = (
+        tokens.c.token == term
+        if exact
+        else and_(tokens.c.token >= term, tokens.c.token < prefix_upper_bound(term))
+    )
+    if born is not None:
+        # (birth_year, token, person_id) is indexed: the year narrows the same range scan.
+        condition = and_(tokens.c.birth_year == born.year, condition)
+    return condition
+
+
+def _capped_count(term: str, born: PartialDate | None, exact: bool) -> Any:
+    """How many key rows match ``term``, counting no further than the cap: enough to choose the
+    rarest term to drive the query, cheap even for a one-letter prefix."""
+    matching = (
+        select(literal(1)).where(_term_condition(_TOKENS, term, exact, born)).limit(_COUNT_CAP)
+    ).subquery()
+    return select(func.count()).select_from(matching).scalar_subquery()
+
+
+def _candidate_query(ordered_terms: Sequence[str], born: PartialDate | None, exact: bool) -> Any:
+    """Driven by the key index of the rarest term; one alias per other term joined on
+    (person_id, token), so the cost follows the matches, not the size of the registry."""
+    aliases = [_TOKENS.alias(f"t{i}") for i in range(len(ordered_terms))]
+    first = aliases[0]
+    query = select(first.c.person_id).where(_term_condition(first, ordered_terms[0], exact, born))
+    for alias, term in zip(aliases[1:], ordered_terms[1:], strict=True):
+        query = query.join(
+            alias,
+            and_(alias.c.person_id == first.c.person_id, _term_condition(alias, term, exact, None)),
+        )
+    if born is not None and born.month is not None:
+        persons = PersonRow.__table__
+        query = query.join(persons, persons.c.id == first.c.person_id).where(
+            persons.c.birth_month == born.month
+        )
+        if born.day is not None:
+            query = query.where(persons.c.birth_day == born.day)
+    if born is not None:
+        return query.order_by(first.c.birth_year, first.c.token, first.c.person_id)
+    return query.order_by(first.c.token, first.c.person_id)

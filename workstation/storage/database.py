@@ -28,6 +28,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=15000")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # 64 MiB of page cache per connection (the default is 2 MiB): the registry search
+        # probes name-key indexes at random, and on a large post they no longer fit in 2 MiB.
+        cursor.execute("PRAGMA cache_size=-65536")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -134,12 +134,18 @@ class PersonRepository:
     ) -> list[int]:
         """Ids of up to ``limit`` persons with, for every term, a search key equal to it
         (``exact``) or starting with it, in search-key order of the rarest term."""
-        counts = self._session.execute(
-            select(*(_capped_count(term, born, exact) for term in terms))
-        ).one()
-        if min(counts) == 0:
-            return []  # some word matches nobody: no need to look further
-        ordered = [term for _count, term in sorted(zip(counts, terms, strict=True))]
+        ordered = list(terms)
+        if len(terms) > 1:
+            counts = self._session.execute(
+                select(*(_capped_count(term, born, exact) for term in terms))
+            ).one()
+            if min(counts) == 0:
+                return []  # some word matches nobody: no need to look further
+            # Rarest first; among words past the cap, the longer (a longer prefix is rarer).
+            rarity = sorted(
+                (count, -len(term), term) for count, term in zip(counts, terms, strict=True)
+            )
+            ordered = [term for _count, _length, term in rarity]
         query = _candidate_query(ordered, born, exact)
         # One row per combination of matching name parts: rows are streamed in index order
         # and read until ``limit`` distinct persons are found, never cut at a row count.
@@ -187,7 +193,7 @@ class PersonRepository:
 # The search is written in SQLAlchemy Core on the tables: building ORM statements cost more per
 # search than running them (measured by the benchmark).
 _TOKENS = PersonNameTokenRow.__table__
-_COUNT_CAP = 5000
+_COUNT_CAP = 20000
 
 
 def _term_condition(tokens: Any, term: str, exact: bool, born: PartialDate | None) -> Any:

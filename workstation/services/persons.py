@@ -72,10 +72,13 @@ class PersonService:
             # Prefix matches include the exact ones: when they all fit, that one pass is the
             # whole answer (ranking puts exact matches first). Only a longer list needs the
             # exact pass, so that exact matches are not cut off by the limit.
-            ids = uow.persons.candidate_ids(terms, born, limit + 1, exact=False)
+            ordered = uow.persons.rarest_first(terms, born)
+            if ordered is None:  # a word that matches nobody
+                return SearchResult(terms, (), False)
+            ids = uow.persons.candidate_ids(ordered, born, limit + 1, exact=False)
             truncated = len(ids) > limit
             if truncated:
-                exact = uow.persons.candidate_ids(terms, born, limit + 1, exact=True)
+                exact = uow.persons.candidate_ids(ordered, born, limit + 1, exact=True)
                 ids = list(dict.fromkeys([*exact, *ids]))
             candidates = uow.persons.candidates(ids[:limit])
         hits = []

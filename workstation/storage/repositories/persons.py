@@ -125,6 +125,23 @@ class PersonRepository:
     def count(self) -> int:
         return int(self._session.scalar(select(func.count()).select_from(PersonRow)) or 0)
 
+    def rarest_first(self, terms: Sequence[str], born: PartialDate | None) -> list[str] | None:
+        """The terms, the one matching the fewest search keys (as prefixes) first, or None when
+        a term matches nobody. One statement; each count stops at a cap, so a one-letter prefix
+        costs no more than a rare name."""
+        if len(terms) < 2:
+            return list(terms)
+        counts = self._session.execute(
+            select(*(_capped_count(term, born, exact=False) for term in terms))
+        ).one()
+        if min(counts) == 0:
+            return None
+        # Among terms past the cap, the longer first: a longer prefix is usually rarer.
+        rarity = sorted(
+            (count, -len(term), term) for count, term in zip(counts, terms, strict=True)
+        )
+        return [term for _count, _length, term in rarity]
+
     def candidate_ids(
         self,
         terms: Sequence[str],
@@ -133,19 +150,9 @@ class PersonRepository:
         exact: bool,
     ) -> list[int]:
         """Ids of up to ``limit`` persons with, for every term, a search key equal to it
-        (``exact``) or starting with it, in search-key order of the rarest term."""
+        (``exact``) or starting with it, in search-key order of the first term, which drives
+        the query (put the rarest first: :meth:`rarest_first`)."""
         ordered = list(terms)
-        if len(terms) > 1:
-            counts = self._session.execute(
-                select(*(_capped_count(term, born, exact) for term in terms))
-            ).one()
-            if min(counts) == 0:
-                return []  # some word matches nobody: no need to look further
-            # Rarest first; among words past the cap, the longer (a longer prefix is rarer).
-            rarity = sorted(
-                (count, -len(term), term) for count, term in zip(counts, terms, strict=True)
-            )
-            ordered = [term for _count, _length, term in rarity]
         query = _candidate_query(ordered, born, exact)
         # One row per combination of matching name parts: rows are streamed in index order
         # and read until ``limit`` distinct persons are found, never cut at a row count.

@@ -1,0 +1,1 @@
+"""Cryptographic checks (seal signatures); kept out of the domain so that it stays pure."""

@@ -12,6 +12,7 @@ from workstation.services.accounts import AccountService
 from workstation.services.audit import AuditService
 from workstation.services.clock import Clock, SystemClock
 from workstation.services.documents import DocumentService
+from workstation.services.keys import KeyService
 from workstation.services.persons import PersonService
 from workstation.services.setup import SetupService
 from workstation.storage import Database, open_database
@@ -28,6 +29,7 @@ class Services:
     documents: DocumentService
     audit: AuditService
     setup: SetupService
+    keys: KeyService
 
     def close(self) -> None:
         self.db.close()
@@ -56,4 +58,5 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         documents=DocumentService(db, clock, post),
         audit=AuditService(db),
         setup=setup,
+        keys=KeyService(db, clock, post, data_dir),
     )

@@ -14,7 +14,13 @@ import sys
 from collections.abc import Sequence
 
 from workstation import __version__
-from workstation.cli import audit_commands, document_commands, person_commands, setup_commands
+from workstation.cli import (
+    audit_commands,
+    document_commands,
+    keys_commands,
+    person_commands,
+    setup_commands,
+)
 from workstation.cli.context import CliContext
 from workstation.cli.output import EXIT_BAD_INPUT, EXIT_FAILURE, CliExit, Output
 from workstation.config import ConfigError
@@ -37,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     person_commands.register(commands)
     audit_commands.register(commands)
     document_commands.register(commands)
+    keys_commands.register(commands)
     return parser
 
 

@@ -19,6 +19,7 @@ from workstation.domain.posts import Post
 from workstation.paths import default_database_url, site_file
 from workstation.services.accounts import AccountService
 from workstation.services.clock import SystemClock
+from workstation.services.keys import DEMO_KEY_PASSPHRASE, KeyService
 from workstation.services.setup import DEMO_ACCOUNTS, DEMO_POST, NewAccount, SetupService
 from workstation.storage import open_database
 from workstation.storage.migrate import current_revision, head_revision, upgrade
@@ -144,8 +145,15 @@ def _init(args: argparse.Namespace, ctx: CliContext) -> None:
     url = args.database_url or default_database_url(ctx.data_dir)
     clock = SystemClock()
     db = open_database(url)
+    signer = None
     try:
-        SetupService(db, clock, AccountService(db, clock)).initialise(post, DEFAULT_KINDS, accounts)
+        stored = SetupService(db, clock, AccountService(db, clock)).initialise(
+            post, DEFAULT_KINDS, accounts
+        )
+        if args.demo:
+            # A demo post makes its own signing CA; a real one asks its country's CA
+            # ('consular keys request', then 'consular keys import').
+            signer = KeyService(db, clock, stored, ctx.data_dir).create_demo_keys()
     finally:
         db.close()
     # The configuration is written last: a failed initialisation leaves no half-set-up folder.
@@ -155,6 +163,15 @@ def _init(args: argparse.Namespace, ctx: CliContext) -> None:
         "data_dir": str(ctx.data_dir),
         "database": url if not args.database_url else "(configured URL)",
         "post": post.code,
+        **(
+            {
+                "signer": signer.signer,
+                "cert_ref": signer.cert_ref,
+                "key_passphrase": DEMO_KEY_PASSPHRASE,
+            }
+            if signer
+            else {}
+        ),
         "accounts": [
             {
                 "username": a.username,
@@ -173,6 +190,11 @@ def _init(args: argparse.Namespace, ctx: CliContext) -> None:
                 f"  {a.username:<11} {a.password:<18} {', '.join(sorted(a.roles))}"
                 for a in accounts
             ]
+        if signer:
+            lines.append(
+                f"Demo signing keys: signer {signer.signer}, certificate {signer.cert_ref}, "
+                f"key passphrase {DEMO_KEY_PASSPHRASE} (CONSULAR_KEY_PASSPHRASE)"
+            )
         return "\n".join(lines)
 
     ctx.output.result(data, text)

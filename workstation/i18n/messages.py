@@ -79,6 +79,28 @@ MESSAGES: Mapping[str, str] = {
     "numbering.series_exhausted": _(
         "The number series {prefix} is exhausted; configure a new prefix."
     ),
+    "keys.certificate_mismatch": _(
+        "{field}: this certificate does not belong to this post's signing key."
+    ),
+    "keys.not_a_signer_certificate": _("{field}: not a document-signer certificate."),
+    "keys.not_a_ca_certificate": _("{field}: not a signing CA certificate."),
+    "keys.not_issued_by_csca": _("{field}: not issued by the country signing CA given."),
+    "keys.expired": _("{field}: the certificate expired on {not_after}."),
+    "keys.not_yet_valid": _("{field}: the certificate is not valid yet."),
+    "keys.wrong_passphrase": _("Wrong key passphrase (or a damaged key file)."),
+    "keys.passphrase_required": _(
+        "No key passphrase: set CONSULAR_KEY_PASSPHRASE or type it when asked."
+    ),
+    "keys.missing_file": _("{field}: {path} is missing; run 'consular keys request' first."),
+    "keys.bad_certificate": _("{field}: not a certificate (PEM or DER)."),
+    "keys.bad_country": _("{field}: a 2-letter country code is needed."),
+    "keys.bad_signer_code": _("{field}: the signer code is 2 letters or digits."),
+    "trust.not_issued_by_listed_ca": _(
+        "{field}: a signer certificate that none of the listed CAs issued."
+    ),
+    "trust.duplicate_signer": _("{field}: another certificate already answers for {signer}:{ref}."),
+    "trust.malformed": _("{field}: not a trust list of this workstation's format."),
+    "trust.expired": _("{field}: an expired certificate."),
     "file.unreadable": _("{field}: cannot read {path}: {reason}"),
     "file.not_json": _("{field}: {path} is not valid JSON (line {line}): {reason}"),
 }

@@ -14,6 +14,7 @@ from workstation.services.clock import Clock, SystemClock
 from workstation.services.documents import DocumentService
 from workstation.services.keys import KeyService
 from workstation.services.persons import PersonService
+from workstation.services.production import DocumentProducer
 from workstation.services.setup import SetupService
 from workstation.storage import Database, open_database
 
@@ -48,6 +49,9 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
     except BaseException:
         db.close()
         raise
+    keys = KeyService(db, clock, post, data_dir)
+    # A post's own layouts, labels and emblem (templates/), when it has any.
+    layouts = data_dir / "layouts" if (data_dir / "layouts").is_dir() else None
     return Services(
         config=config,
         db=db,
@@ -55,8 +59,8 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         post=post,
         accounts=accounts,
         persons=PersonService(db, clock, post.time_zone),
-        documents=DocumentService(db, clock, post),
+        documents=DocumentService(db, clock, post, DocumentProducer(keys, layouts)),
         audit=AuditService(db),
         setup=setup,
-        keys=KeyService(db, clock, post, data_dir),
+        keys=keys,
     )

@@ -65,7 +65,7 @@ def test_info_names_version_database_and_post(
     assert code == 0
     assert info["post"]["issuing_state"] == "UTO"
     assert info["database"]["backend"] == "sqlite"
-    assert info["database"]["revision"] == "0003_search_keys_birth_year"
+    assert info["database"]["revision"] == "0004_document_files"
     assert str(data_dir) in info["data_dir"]
 
 
@@ -152,11 +152,21 @@ def test_document_lifecycle_from_the_command_line(
     monkeypatch.setenv("CONSULAR_PASSWORD", "clerk-demo-1")
     _, out, _ = _run(capsys, "person", "add", _person_file(tmp_path, JUERGEN), "--officer", "clerk")
     person_id = out.strip()
-    _, out, _ = _run(
-        capsys, "document", "create", "emergency_travel_document", person_id, "--officer", "clerk"
+    monkeypatch.setenv("CONSULAR_KEY_PASSPHRASE", "demo-signing-key")
+    code, out, _ = _run(
+        capsys,
+        "issue",
+        "etd",
+        person_id,
+        "--destination",
+        "Utopia City",
+        "--replaces",
+        "X1234567 (lost)",
+        "--officer",
+        "clerk",
     )
     document_id = out.strip()
-    assert _run(capsys, "document", "submit", document_id, "--officer", "clerk")[0] == 0
+    assert code == 0
     code, _, err = _run(capsys, "document", "approve", document_id, "--officer", "clerk")
     assert code == 3 and "may not" in err
     monkeypatch.setenv("CONSULAR_PASSWORD", "supervisor-demo-1")
@@ -203,7 +213,7 @@ def test_db_status_and_upgrade(data_dir: Path, capsys: pytest.CaptureFixture[str
     code, out, _ = _run(capsys, "--json", "db", "status")
     assert code == 0 and json.loads(out)["up_to_date"] is True
     code, out, _ = _run(capsys, "db", "upgrade")
-    assert code == 0 and "0003_search_keys_birth_year" in out
+    assert code == 0 and "0004_document_files" in out
 
 
 def test_a_broken_site_configuration_names_the_key(

@@ -32,7 +32,12 @@ def _approved_card(post: Post) -> int:
 
 def test_an_etd_goes_through_a_second_officer_and_gets_a_number(post: Post) -> None:
     clerk, supervisor = post.officers["clerk"], post.officers["supervisor"]
-    document_id = post.documents.create(clerk, "emergency_travel_document", _person(post))
+    document_id = post.documents.create(
+        clerk,
+        "emergency_travel_document",
+        _person(post),
+        {"destination": "Utopia City", "replaced_passport": "X1234567 (lost)"},
+    )
     post.documents.act(clerk, document_id, DocumentAction.SUBMIT)
     with pytest.raises(PermissionDeniedError):
         post.documents.act(clerk, document_id, DocumentAction.APPROVE)

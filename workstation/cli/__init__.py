@@ -17,6 +17,7 @@ from workstation import __version__
 from workstation.cli import (
     audit_commands,
     document_commands,
+    issue_commands,
     keys_commands,
     person_commands,
     setup_commands,
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit_commands.register(commands)
     document_commands.register(commands)
     keys_commands.register(commands)
+    issue_commands.register(commands)
     return parser
 
 

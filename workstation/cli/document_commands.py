@@ -4,10 +4,12 @@ lifecycle of any document kind (issue 3 adds rendering and signing on issue)."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from workstation.cli.context import CliContext
+from workstation.cli.keys_commands import passphrase
 from workstation.domain.documents import Document, DocumentAction
 
 _ACTIONS = {
@@ -32,6 +34,10 @@ def register(commands: Any) -> None:
     show = actions.add_parser("show", help="a document with its history")
     show.add_argument("id", type=int)
     show.set_defaults(handler=_show)
+    pdf = actions.add_parser("pdf", help="the issued document as a PDF")
+    pdf.add_argument("id", type=int)
+    pdf.add_argument("--out", required=True)
+    pdf.set_defaults(handler=_pdf)
     for name, action in _ACTIONS.items():
         step = actions.add_parser(name, help=f"{name} a document")
         step.add_argument("id", type=int)
@@ -94,6 +100,14 @@ def _show(args: argparse.Namespace, ctx: CliContext) -> None:
 
 
 def _step(args: argparse.Namespace, ctx: CliContext) -> None:
+    key_passphrase = passphrase() if args.action == DocumentAction.ISSUE else None
     officer = ctx.sign_in(args.officer)
-    document = ctx.services.documents.act(officer, args.id, args.action, args.reason)
+    document = ctx.services.documents.act(
+        officer, args.id, args.action, args.reason, passphrase=key_passphrase
+    )
     ctx.output.result(_data(document), lambda: _text(document, ctx))
+
+
+def _pdf(args: argparse.Namespace, ctx: CliContext) -> None:
+    Path(args.out).write_bytes(ctx.services.documents.pdf(args.id))
+    ctx.output.result({"pdf": args.out}, lambda: f"Written to {args.out}")

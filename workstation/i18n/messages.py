@@ -101,6 +101,18 @@ MESSAGES: Mapping[str, str] = {
     "trust.duplicate_signer": _("{field}: another certificate already answers for {signer}:{ref}."),
     "trust.malformed": _("{field}: not a trust list of this workstation's format."),
     "trust.expired": _("{field}: an expired certificate."),
+    "issue.not_a_national": _(
+        "{field}: the post issues documents to nationals of {state} "
+        "only (this person: {nationality})."
+    ),
+    "issue.photo_missing": _("A consular ID card needs a photo: attach one first."),
+    "issue.etd_already_valid": _(
+        "This person already holds a valid emergency travel document ({number}): void it first."
+    ),
+    "issue.validity_missing": _("No validity is configured for {kind} (site.toml)."),
+    "photo.unreadable": _("{field}: not a readable JPEG or PNG image."),
+    "photo.unsupported_format": _("{field}: {format} images are not accepted; use JPEG or PNG."),
+    "document.pdf_missing": _("Document {id} has no issued PDF (not issued yet?)."),
     "file.unreadable": _("{field}: cannot read {path}: {reason}"),
     "file.not_json": _("{field}: {path} is not valid JSON (line {line}): {reason}"),
 }
@@ -122,6 +134,9 @@ FIELD_LABELS: Mapping[str, str] = {
     "born": _("Born (search filter)"),
     "password": _("Password"),
     "username": _("User name"),
+    "photo": _("Photo"),
+    "destination": _("Destination"),
+    "replaced_passport": _("Passport replaced"),
 }
 
 

@@ -1,31 +1,67 @@
 """Document requests through their lifecycle, with numbers allocated from controlled stock.
 
-Issue 3 adds rendering and signing on top of :meth:`DocumentService.issue`; what is here already
-guarantees that the number, the document row, its event and the audit entry commit together.
+Issuing allocates the number, checks the request, makes the MRZ, signs the seal, renders the
+PDF, stores them and writes the audit entry in one transaction: all of it or nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Mapping
 from typing import Any
 
+from PIL import Image, UnidentifiedImageError
+
 from workstation.domain.document_kinds import DocumentKind
-from workstation.domain.documents import Document, DocumentAction, transition
-from workstation.domain.errors import NotFoundError
+from workstation.domain.documents import Document, DocumentAction, DocumentState, transition
+from workstation.domain.errors import (
+    DomainError,
+    LifecycleError,
+    NotFoundError,
+    PermissionDeniedError,
+)
+from workstation.domain.issue_rules import (
+    EMERGENCY_TRAVEL_DOCUMENT,
+    check_issue,
+    check_request_data,
+)
 from workstation.domain.numbering import AllocationUse, SeriesReport, reconcile
-from workstation.domain.officers import Officer
+from workstation.domain.officers import Officer, Permission
 from workstation.domain.posts import Post
 from workstation.services.audit import record
 from workstation.services.clock import Clock, local_date
+from workstation.services.production import DocumentProducer
 from workstation.storage import Database, UnitOfWork
+
+PORTRAIT_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png"}
+
+
+def portrait_media_type(content: bytes) -> str:
+    """The media type of a JPEG or PNG photo, or a coded error: the bytes are decoded fully so
+    a truncated file is refused now, not at the printer."""
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            image_format = image.format or ""
+            image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError):
+        raise DomainError("photo.unreadable", "photo") from None
+    if image_format not in PORTRAIT_TYPES:
+        raise DomainError("photo.unsupported_format", "photo", format=image_format)
+    return PORTRAIT_TYPES[image_format]
 
 
 class DocumentService:
-    def __init__(self, db: Database, clock: Clock, post: Post) -> None:
+    """``producer`` makes the issued document (MRZ, seal, PDF); without one, issuing only
+    allocates the number and records the step (the stock and lifecycle tests use that)."""
+
+    def __init__(
+        self, db: Database, clock: Clock, post: Post, producer: DocumentProducer | None = None
+    ) -> None:
         self._db = db
         self._clock = clock
         self._post = post
+        self._producer = producer
 
     def _kind(self, uow: UnitOfWork, code: str) -> DocumentKind:
         kind = uow.kinds.get(code)
@@ -46,12 +82,14 @@ class DocumentService:
         person_id: int,
         data: Mapping[str, Any] | None = None,
     ) -> int:
+        """A draft request; an ETD's data names the destination and the passport it replaces."""
         with self._db.writing() as uow:
             kind = self._kind(uow, kind_code)
+            request = check_request_data(kind.code, data or {})
             if uow.persons.get(person_id) is None:
                 raise NotFoundError("person.not_found", "person_id", id=person_id)
             now = self._clock.now()
-            document = Document.draft(kind, person_id, officer, now, data)
+            document = Document.draft(kind, person_id, officer, now, request)
             assert self._post.id is not None
             document_id = uow.documents.add(document, self._post.id, now)
             record(
@@ -81,10 +119,104 @@ class DocumentService:
                 if (d := uow.documents.get(i)) is not None
             ]
 
+    def attach_portrait(self, officer: Officer, document_id: int, content: bytes) -> None:
+        """The photo the document will carry (JPEG or PNG), kept with the request."""
+        officer.require(Permission.DOCUMENT_PREPARE)
+        media_type = portrait_media_type(content)
+        with self._db.writing() as uow:
+            document = self._load(uow, document_id)
+            if document.state not in (
+                DocumentState.DRAFT,
+                DocumentState.SUBMITTED,
+                DocumentState.APPROVED,
+            ):
+                raise LifecycleError(
+                    "lifecycle.transition_not_allowed",
+                    action="attach_portrait",
+                    state=document.state.value,
+                )
+            now = self._clock.now()
+            uow.documents.put_file(document_id, "portrait", media_type, content, now)
+            record(
+                uow,
+                now,
+                officer,
+                "document.portrait",
+                "document",
+                document_id,
+                {"bytes": len(content), "media_type": media_type},
+            )
+            uow.commit()
+
+    def pdf(self, document_id: int) -> bytes:
+        """The issued document as rendered when it was issued."""
+        with self._db.reading() as uow:
+            found = uow.documents.file(document_id, "pdf")
+        if found is None:
+            raise NotFoundError("document.pdf_missing", "id", id=document_id)
+        return found[1]
+
+    def _produce(
+        self,
+        uow: UnitOfWork,
+        document: Document,
+        kind: DocumentKind,
+        changes: dict[str, Any],
+        passphrase: str | None,
+        now: dt.datetime,
+    ) -> None:
+        """Check the request, then make and store the document (inside the issue transaction)."""
+        assert self._producer is not None and document.id is not None
+        person = uow.persons.get(document.person_id)
+        if person is None:
+            raise NotFoundError("person.not_found", "person_id", id=document.person_id)
+        portrait = uow.documents.file(document.id, "portrait")
+        today = changes["issued_on"]
+        other_etds = (
+            [
+                other.number or ""
+                for other_id in uow.documents.issued_of_kind(person.id or 0, kind.code)
+                if other_id != document.id
+                and (other := uow.documents.get(other_id)) is not None
+                and other.expires_on is not None
+                and other.expires_on >= today
+            ]
+            if kind.code == EMERGENCY_TRAVEL_DOCUMENT
+            else []
+        )
+        check_issue(
+            kind, person, self._post, has_portrait=portrait is not None, other_valid_etds=other_etds
+        )
+        if passphrase is None:
+            raise PermissionDeniedError("keys.passphrase_required", "passphrase")
+        produced = self._producer.produce(
+            kind,
+            person,
+            self._post,
+            changes["number"],
+            today,
+            changes["expires_on"],
+            document.data,
+            portrait[1] if portrait else None,
+            passphrase,
+        )
+        changes["data"] = {
+            **document.data,
+            "mrz": list(produced.mrz),
+            "seal": produced.seal.hex().upper(),
+        }
+        uow.documents.put_file(document.id, "pdf", "application/pdf", produced.pdf, now)
+
     def act(
-        self, officer: Officer, document_id: int, action: DocumentAction, reason: str = ""
+        self,
+        officer: Officer,
+        document_id: int,
+        action: DocumentAction,
+        reason: str = "",
+        passphrase: str | None = None,
     ) -> Document:
-        """Any lifecycle step; issuing allocates the number in the same transaction."""
+        """Any lifecycle step; issuing allocates the number and makes the document in the same
+        transaction (``passphrase`` unlocks the post's signing key)."""
         with self._db.writing() as uow:
             document = self._load(uow, document_id)
             kind = self._kind(uow, document.kind)
@@ -105,6 +237,8 @@ class DocumentService:
                         else None
                     ),
                 }
+                if self._producer is not None:
+                    self._produce(uow, document, kind, changes, passphrase, now)
             updated = transition(document, action, officer, kind, now, reason, **changes)
             uow.documents.save(updated)
             if action == DocumentAction.VOID and updated.number:

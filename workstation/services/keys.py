@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric import ec
+
 from workstation.domain.errors import DomainError
 from workstation.domain.officers import Officer, Permission
 from workstation.domain.posts import Post
@@ -117,6 +119,10 @@ class KeyService:
             )
             uow.commit()
         return identity
+
+    def signing_key(self, passphrase: str) -> tuple[k.SignerIdentity, ec.EllipticCurvePrivateKey]:
+        """The signer certificate's identity and the private key it certifies."""
+        return self._store.load_signer_identity(), self._store.load_signer_key(passphrase)
 
     def export_trust(self) -> bytes:
         """Our CSCA and signer certificates, for verifiers elsewhere."""

@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -215,3 +216,18 @@ class NumberAllocationRow(Base):
     use: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text)
     allocated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class DocumentFileRow(Base):
+    """The issued PDF and the portrait a document was made with, kept with it."""
+
+    __tablename__ = "document_files"
+    __table_args__ = (UniqueConstraint("document_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    role: Mapped[str] = mapped_column(String(16))  # "pdf", "portrait"
+    media_type: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 
 from sqlalchemy import select, update
@@ -18,6 +19,7 @@ from workstation.domain.documents import (
 from workstation.domain.numbering import AllocationUse, format_number
 from workstation.storage.models import (
     DocumentEventRow,
+    DocumentFileRow,
     DocumentKindRow,
     DocumentRow,
     NumberAllocationRow,
@@ -218,6 +220,43 @@ class DocumentRepository:
                 )
                 for e in events
             ),
+        )
+
+    def put_file(
+        self, document_id: int, role: str, media_type: str, content: bytes, now: dt.datetime
+    ) -> None:
+        """Store (or replace, for a re-issued PDF) one of the document's files."""
+        row = self._session.scalar(
+            select(DocumentFileRow).where(
+                DocumentFileRow.document_id == document_id, DocumentFileRow.role == role
+            )
+        )
+        if row is None:
+            row = DocumentFileRow(document_id=document_id, role=role)
+            self._session.add(row)
+        row.media_type, row.content, row.created_at = media_type, content, now
+        row.sha256 = hashlib.sha256(content).hexdigest()
+        self._session.flush()
+
+    def file(self, document_id: int, role: str) -> tuple[str, bytes] | None:
+        """(media type, content) of one of the document's files, or None."""
+        row = self._session.scalar(
+            select(DocumentFileRow).where(
+                DocumentFileRow.document_id == document_id, DocumentFileRow.role == role
+            )
+        )
+        return None if row is None else (row.media_type, row.content)
+
+    def issued_of_kind(self, person_id: int, kind: str) -> list[int]:
+        """Ids of the person's documents of ``kind`` that are issued or delivered."""
+        return list(
+            self._session.scalars(
+                select(DocumentRow.id).where(
+                    DocumentRow.person_id == person_id,
+                    DocumentRow.kind_code == kind,
+                    DocumentRow.state.in_(("issued", "delivered")),
+                )
+            )
         )
 
     def for_person(self, person_id: int) -> list[int]:

@@ -15,8 +15,8 @@ from PIL import Image
 from templates.layout import load_layout
 from templates.render import WATERMARK, _fit, render_pdf, render_png
 from templates.view import DocumentView
-from tests.templates import samples
-from tests.templates.conftest import run
+from tests.rendering import samples
+from tests.rendering.conftest import run
 
 PT_PER_MM = 72 / 25.4
 

@@ -1,0 +1,111 @@
+"""`consular issue id-card|etd`: from the registry to an issued, signed, rendered document."""
+
+import io
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from workstation.cli import main
+
+
+@pytest.fixture
+def post(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Path:
+    folder = tmp_path / "post"
+    monkeypatch.setenv("CONSULAR_DATA_DIR", str(folder))
+    monkeypatch.setenv("CONSULAR_KEY_PASSPHRASE", "demo-signing-key")
+    monkeypatch.setenv("CONSULAR_PASSWORD", "clerk-demo-1")
+    assert main(["init", "--demo"]) == 0
+    person = tmp_path / "person.json"
+    person.write_text(
+        json.dumps(
+            {
+                "surname": "Eriksson",
+                "given_names": "Anna Maria",
+                "sex": "F",
+                "birth_date": "1974-08-12",
+                "nationality": "UTO",
+            }
+        )
+    )
+    assert main(["person", "add", str(person), "--officer", "clerk"]) == 0
+    photo = tmp_path / "photo.jpg"
+    buffer = io.BytesIO()
+    Image.new("RGB", (350, 450), (225, 225, 228)).save(buffer, "JPEG")
+    photo.write_bytes(buffer.getvalue())
+    capsys.readouterr()
+    return tmp_path
+
+
+def test_an_id_card_is_issued_and_its_pdf_written(
+    post: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = post / "card.pdf"
+    code = main(
+        [
+            "--json",
+            "issue",
+            "id-card",
+            "1",
+            "--photo",
+            str(post / "photo.jpg"),
+            "--out",
+            str(out),
+            "--officer",
+            "clerk",
+        ]
+    )
+    issued = json.loads(capsys.readouterr().out)
+    assert code == 0 and issued["number"].startswith("CI000001")
+    assert issued["mrz"][0].startswith("ICUTO" + issued["number"])
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    assert "Pages:           2" in info.stdout and "242.646 x 153.014 pts" in info.stdout
+
+
+def test_an_etd_waits_for_a_supervisor(
+    post: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert (
+        main(
+            [
+                "issue",
+                "etd",
+                "1",
+                "--destination",
+                "Utopia City",
+                "--transit",
+                "DOH",
+                "--replaces",
+                "X1234567 (stolen)",
+                "--officer",
+                "clerk",
+            ]
+        )
+        == 0
+    )
+    request = capsys.readouterr().out.strip()
+    assert main(["document", "issue", request, "--officer", "clerk"]) == 5  # not approved yet
+    monkeypatch.setenv("CONSULAR_PASSWORD", "supervisor-demo-1")
+    assert main(["document", "approve", request, "--officer", "supervisor"]) == 0
+    monkeypatch.setenv("CONSULAR_PASSWORD", "clerk-demo-1")
+    capsys.readouterr()
+    assert main(["--json", "document", "issue", request, "--officer", "clerk"]) == 0
+    assert json.loads(capsys.readouterr().out)["number"].startswith("ET")
+    assert main(["document", "pdf", request, "--out", str(post / "etd.pdf")]) == 0
+    text = subprocess.run(
+        ["pdftotext", str(post / "etd.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Utopia City" in text and "X1234567 (stolen)" in text
+
+
+def test_a_card_without_a_readable_photo_is_refused(
+    post: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (post / "notes.txt").write_text("not a photo")
+    code = main(["issue", "id-card", "1", "--photo", str(post / "notes.txt"), "--officer", "clerk"])
+    assert code == 2 and "Photo" in capsys.readouterr().err
+    assert main(["document", "show", "1"]) == 4  # no request was left behind

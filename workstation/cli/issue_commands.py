@@ -1,0 +1,101 @@
+"""``consular issue id-card|etd``: from a person in the registry to an issued document."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from workstation.cli.context import CliContext
+from workstation.cli.keys_commands import passphrase
+from workstation.domain.documents import Document, DocumentAction
+from workstation.domain.errors import DomainError
+from workstation.domain.issue_rules import CONSULAR_ID_CARD, EMERGENCY_TRAVEL_DOCUMENT
+from workstation.services.documents import portrait_media_type
+
+
+def register(commands: Any) -> None:
+    issue = commands.add_parser(
+        "issue",
+        help="issue a consular ID card or an emergency travel "
+        "document (key passphrase from $CONSULAR_KEY_PASSPHRASE)",
+    )
+    kinds = issue.add_subparsers(dest="issue_command", required=True)
+    card = kinds.add_parser(
+        "id-card", help="request, approve and issue in one go; prints the number"
+    )
+    card.add_argument("person_id", type=int)
+    card.add_argument("--photo", required=True, help="the portrait (JPEG or PNG)")
+    card.add_argument("--out", help="write the issued PDF here")
+    card.add_argument("--officer", required=True)
+    card.set_defaults(handler=_id_card)
+    etd = kinds.add_parser(
+        "etd",
+        help="an emergency travel document request, submitted for a "
+        "supervisor's approval; prints the request id",
+    )
+    etd.add_argument("person_id", type=int)
+    etd.add_argument("--destination", required=True)
+    etd.add_argument("--transit", action="append", default=[], help="repeat for each point")
+    etd.add_argument(
+        "--replaces", required=True, help="the lost or stolen passport, e.g. 'X1234567 (stolen)'"
+    )
+    etd.add_argument("--photo", help="the portrait (JPEG or PNG)")
+    etd.add_argument("--officer", required=True)
+    etd.set_defaults(handler=_etd)
+
+
+def _photo(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise DomainError("file.unreadable", "photo", path=path, reason=str(error)) from None
+
+
+def _issued(document: Document) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "number": document.number,
+        "state": document.state.value,
+        "issued_on": document.issued_on,
+        "expires_on": document.expires_on,
+        "mrz": document.data.get("mrz", []),
+    }
+
+
+def _id_card(args: argparse.Namespace, ctx: CliContext) -> None:
+    photo = _photo(args.photo)
+    portrait_media_type(photo)  # refuse a bad photo before any request is recorded
+    key_passphrase = passphrase()
+    officer = ctx.sign_in(args.officer)
+    documents = ctx.services.documents
+    document_id = documents.create(officer, CONSULAR_ID_CARD, args.person_id)
+    documents.attach_portrait(officer, document_id, photo)
+    documents.act(officer, document_id, DocumentAction.SUBMIT)
+    documents.act(officer, document_id, DocumentAction.APPROVE)
+    issued = documents.act(officer, document_id, DocumentAction.ISSUE, passphrase=key_passphrase)
+    if args.out:
+        Path(args.out).write_bytes(documents.pdf(document_id))
+    ctx.output.result(_issued(issued), lambda: str(issued.number))
+
+
+def _etd(args: argparse.Namespace, ctx: CliContext) -> None:
+    photo = _photo(args.photo) if args.photo else None
+    if photo is not None:
+        portrait_media_type(photo)
+    officer = ctx.sign_in(args.officer)
+    documents = ctx.services.documents
+    document_id = documents.create(
+        officer,
+        EMERGENCY_TRAVEL_DOCUMENT,
+        args.person_id,
+        {
+            "destination": args.destination,
+            "transit_points": ", ".join(args.transit),
+            "replaced_passport": args.replaces,
+        },
+    )
+    if photo is not None:
+        documents.attach_portrait(officer, document_id, photo)
+    submitted = documents.act(officer, document_id, DocumentAction.SUBMIT)
+    ctx.output.result({"id": document_id, "state": submitted.state.value}, lambda: str(document_id))

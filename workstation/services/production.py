@@ -1,0 +1,142 @@
+"""Making the issued document: MRZ, signed visible digital seal, rendered PDF.
+
+Called inside the issuing transaction (``DocumentService.act``): if signing or rendering fails,
+the number, the state change and the audit entry roll back with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from templates import DocumentView, load_layout, render_pdf
+from workstation.domain.dates import PartialDate
+from workstation.domain.document_kinds import DocumentKind
+from workstation.domain.issue_rules import CONSULAR_ID_CARD, EMERGENCY_TRAVEL_DOCUMENT
+from workstation.domain.mrz import MrzData, MrzFormat, generate
+from workstation.domain.people import Person
+from workstation.domain.posts import Post
+from workstation.domain.vds import SealHeader, encode_etd_seal, encode_seal, etd_header
+from workstation.domain.vds_codec import c40_encode
+from workstation.security.seal_verifier import sign_seal
+from workstation.services.keys import KeyService
+
+# Our own seal profile for the consular ID card (docs/vds-profiles.md).
+ID_CARD_FEATURE_DEF_REF = 0xFA
+ID_CARD_DOC_TYPE_CATEGORY = 0xFA
+ID_CARD_TAG_MRZ = 0x01
+ID_CARD_TAG_POST = 0x02
+# TD1 document code of the consular ID card: I + C (consular); ICAO leaves the second letter
+# to the issuing state, except V.
+ID_CARD_CODE = "IC"
+ETD_CODE = "PU"
+_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+
+
+@dataclass(frozen=True, slots=True)
+class Produced:
+    mrz: tuple[str, ...]
+    seal: bytes
+    pdf: bytes
+
+
+def display_date(value: dt.date | PartialDate) -> str:
+    """``12 AUG 1974`` (language-neutral, as travel documents print dates); partial dates keep
+    only what is known."""
+    if isinstance(value, PartialDate):
+        if value.month is None:
+            return f"{value.year}"
+        if value.day is None:
+            return f"{_MONTHS[value.month - 1]} {value.year}"
+        value = dt.date(value.year, value.month, value.day)
+    return f"{value.day:02d} {_MONTHS[value.month - 1]} {value.year}"
+
+
+class DocumentProducer:
+    def __init__(self, keys: KeyService, layouts: Path | None = None) -> None:
+        self._keys = keys
+        self._layouts = layouts
+
+    def produce(
+        self,
+        kind: DocumentKind,
+        person: Person,
+        post: Post,
+        number: str,
+        issued_on: dt.date,
+        expires_on: dt.date,
+        request: Mapping[str, Any],
+        portrait: bytes | None,
+        passphrase: str,
+    ) -> Produced:
+        etd = kind.code == EMERGENCY_TRAVEL_DOCUMENT
+        mrz = generate(
+            MrzData(
+                document_code=ETD_CODE if etd else ID_CARD_CODE,
+                issuing_state=post.issuing_state,
+                primary_identifier=person.surname_latin,
+                secondary_identifier=person.given_names_latin,
+                document_number=number,
+                nationality=person.nationality,
+                birth_date=person.birth_date,
+                sex=person.sex,
+                expiry_date=expires_on,
+            ),
+            MrzFormat.ETD if etd else MrzFormat.TD1,
+        )
+        identity, key = self._keys.signing_key(passphrase)
+        if etd:
+            header = etd_header(
+                post.issuing_state, identity.signer, identity.cert_ref, issued_on, issued_on
+            )
+            signed_part = encode_etd_seal(header, mrz)
+        else:
+            header = SealHeader(
+                post.issuing_state,
+                identity.signer,
+                identity.cert_ref,
+                issued_on,
+                issued_on,
+                ID_CARD_FEATURE_DEF_REF,
+                ID_CARD_DOC_TYPE_CATEGORY,
+            )
+            signed_part = encode_seal(
+                header,
+                [
+                    (ID_CARD_TAG_MRZ, c40_encode("".join(mrz), "mrz")),
+                    (ID_CARD_TAG_POST, c40_encode(post.code.replace("-", "<"), "post")),
+                ],
+            )
+        seal = sign_seal(signed_part, key)
+        fields = {
+            "surname": person.surname_latin.upper(),
+            "given_names": person.given_names_latin.upper(),
+            "date_of_birth": display_date(person.birth_date),
+            "place_of_birth": person.place_of_birth,
+            "sex": person.sex.value,
+            "nationality": person.nationality,
+            "document_number": number,
+            "date_of_issue": display_date(issued_on),
+            "date_of_expiry": display_date(expires_on),
+            "issuing_post": f"{post.name}, {post.city}",
+            "issuing_authority": post.name,
+        }
+        if etd:
+            fields |= {
+                "destination": str(request.get("destination", "")),
+                "transit_points": str(request.get("transit_points", "")),
+                "replaced_passport": str(request.get("replaced_passport", "")),
+            }
+        elif not person.address.is_empty:
+            fields["address"] = ", ".join(
+                [*person.address.lines, f"{person.address.postcode} {person.address.city}".strip()]
+            )
+        view = DocumentView(number, fields, mrz, seal, portrait)
+        pdf = render_pdf(load_layout(kind.code, self._layouts), view, specimen=False)
+        return Produced(mrz, seal, pdf)
+
+
+__all__ = ["CONSULAR_ID_CARD", "DocumentProducer", "Produced", "display_date"]

@@ -1,8 +1,23 @@
-"""``python -m benchmarks``: the registry search benchmark (see :mod:`benchmarks.search_bench`)."""
+"""``python -m benchmarks [search|issue] [options]``: the registry search benchmark
+(:mod:`benchmarks.search_bench`) and the issuing benchmark (:mod:`benchmarks.issue_bench`);
+with neither named, both run, the search with the options given."""
 
 from __future__ import annotations
 
-from benchmarks.search_bench import main
+import sys
+
+from benchmarks import issue_bench, search_bench
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["search"]:
+        return search_bench.main(argv[1:])
+    if argv[:1] == ["issue"]:
+        return issue_bench.main(argv[1:])
+    search = search_bench.main(argv)
+    issue = issue_bench.main([])
+    return search or issue
+
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

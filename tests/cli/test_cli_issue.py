@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from templates import DocumentView, load_layout, render_pdf
 from workstation.cli import main
+from workstation.wiring import build_services
 
 
 @pytest.fixture
@@ -109,3 +111,51 @@ def test_a_card_without_a_readable_photo_is_refused(
     code = main(["issue", "id-card", "1", "--photo", str(post / "notes.txt"), "--officer", "clerk"])
     assert code == 2 and "Photo" in capsys.readouterr().err
     assert main(["document", "show", "1"]) == 4  # no request was left behind
+
+
+def test_an_issued_card_verifies_from_its_pdf_and_an_altered_one_does_not(
+    post: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    card = post / "card.pdf"
+    assert (
+        main(
+            [
+                "issue",
+                "id-card",
+                "1",
+                "--photo",
+                str(post / "photo.jpg"),
+                "--out",
+                str(card),
+                "--officer",
+                "clerk",
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["--json", "verify", str(card)]) == 0
+    (seal,) = json.loads(capsys.readouterr().out)["seals"]
+    assert seal["profile"] == "consular ID card" and seal["printed_mrz_matches"] is True
+    assert seal["mrz"][2].startswith("ERIKSSON<<ANNA<MARIA")
+    # Someone reprints the card with another name in the MRZ and keeps the genuine seal.
+    forged = post / "forged.pdf"
+    view = DocumentView(
+        seal["mrz"][0][5:14],
+        {"surname": "MALLORY"},
+        (seal["mrz"][0], seal["mrz"][1], "MALLORY<<EVE" + "<" * 18),
+        bytes.fromhex(_seal_hex(post)),
+        None,
+    )
+    forged.write_bytes(render_pdf(load_layout("consular_id_card"), view, specimen=False))
+    code = main(["verify", str(forged)])
+    assert code == 6
+    assert "not the one the seal signed" in capsys.readouterr().out
+
+
+def _seal_hex(post: Path) -> str:
+    services = build_services(post / "post")
+    try:
+        return str(services.documents.get(1).data["seal"])
+    finally:
+        services.close()

@@ -84,7 +84,7 @@ def issue_documents(
             start.wait(timeout=120)
             began = time.perf_counter()
             for i in range(1, count + 1):
-                document_id = documents.create(officer, KIND, person_id, {"worker": worker})
+                document_id = documents.create(officer, KIND, person_id)
                 documents.act(officer, document_id, DocumentAction.SUBMIT)
                 documents.act(officer, document_id, DocumentAction.APPROVE)
                 if i % fail_every == 0:

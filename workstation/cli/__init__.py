@@ -21,6 +21,7 @@ from workstation.cli import (
     keys_commands,
     person_commands,
     setup_commands,
+    verify_commands,
 )
 from workstation.cli.context import CliContext
 from workstation.cli.output import EXIT_BAD_INPUT, EXIT_FAILURE, CliExit, Output
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     document_commands.register(commands)
     keys_commands.register(commands)
     issue_commands.register(commands)
+    verify_commands.register(commands)
     return parser
 
 

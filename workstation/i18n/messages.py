@@ -113,6 +113,24 @@ MESSAGES: Mapping[str, str] = {
     "photo.unreadable": _("{field}: not a readable JPEG or PNG image."),
     "photo.unsupported_format": _("{field}: {format} images are not accepted; use JPEG or PNG."),
     "document.pdf_missing": _("Document {id} has no issued PDF (not issued yet?)."),
+    "vds.verify.valid": _("VALID: the signature checks with the signer's certificate"),
+    "vds.verify.malformed": _("NOT VALID: not a readable visible digital seal"),
+    "vds.verify.unknown_signer": _(
+        "NOT VALID: unknown signer (its certificate is not in this workstation's trust list)"
+    ),
+    "vds.verify.unsupported_key": _("NOT VALID: the signer's certificate has an unsupported key"),
+    "vds.verify.bad_signature": _("NOT VALID: the signature does not match the content"),
+    "verify.content_malformed": _("NOT VALID: the content does not fit the seal's profile"),
+    "verify.no_seal_found": _("{path}: no visible digital seal (DataMatrix) found"),
+    "verify.unreadable_file": _("{path}: cannot read this file as a PDF or image: {reason}"),
+    "verify.pdftoppm_missing": _(
+        "pdftoppm (poppler-utils) is not installed; it is needed to read PDF files"
+    ),
+    "verify.mrz_mismatch": _(
+        "NOT VALID: the MRZ printed on the document is not the one the "
+        "seal signed (altered document)"
+    ),
+    "verify.bad_hex": _("the seal given with --hex is not hexadecimal bytes"),
     "file.unreadable": _("{field}: cannot read {path}: {reason}"),
     "file.not_json": _("{field}: {path} is not valid JSON (line {line}): {reason}"),
 }

@@ -20,15 +20,14 @@ from workstation.domain.mrz import MrzData, MrzFormat, generate
 from workstation.domain.people import Person
 from workstation.domain.posts import Post
 from workstation.domain.vds import SealHeader, encode_etd_seal, encode_seal, etd_header
-from workstation.domain.vds_codec import c40_encode
+from workstation.domain.vds_profiles import (
+    ID_CARD_DOC_TYPE_CATEGORY,
+    ID_CARD_FEATURE_DEF_REF,
+    id_card_features,
+)
 from workstation.security.seal_verifier import sign_seal
 from workstation.services.keys import KeyService
 
-# Our own seal profile for the consular ID card (docs/vds-profiles.md).
-ID_CARD_FEATURE_DEF_REF = 0xFA
-ID_CARD_DOC_TYPE_CATEGORY = 0xFA
-ID_CARD_TAG_MRZ = 0x01
-ID_CARD_TAG_POST = 0x02
 # TD1 document code of the consular ID card: I + C (consular); ICAO leaves the second letter
 # to the issuing state, except V.
 ID_CARD_CODE = "IC"
@@ -103,13 +102,7 @@ class DocumentProducer:
                 ID_CARD_FEATURE_DEF_REF,
                 ID_CARD_DOC_TYPE_CATEGORY,
             )
-            signed_part = encode_seal(
-                header,
-                [
-                    (ID_CARD_TAG_MRZ, c40_encode("".join(mrz), "mrz")),
-                    (ID_CARD_TAG_POST, c40_encode(post.code.replace("-", "<"), "post")),
-                ],
-            )
+            signed_part = encode_seal(header, id_card_features(mrz, post.code))
         seal = sign_seal(signed_part, key)
         fields = {
             "surname": person.surname_latin.upper(),

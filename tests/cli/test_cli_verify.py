@@ -155,3 +155,36 @@ def test_verification_writes_no_audit_entry(demo: Path, capsys: pytest.CaptureFi
     assert main(["--data-dir", str(demo), "verify", "--hex", _our_seal(demo).hex()]) == 0
     assert main(["--data-dir", str(demo), "verify", "--hex", _foreign_seal().hex()]) == 6
     assert audit_entries() == before
+
+
+def test_a_verifier_with_no_post_trusts_what_it_is_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A border officer's machine: no post, just the issuing post's published trust list."""
+    post = tmp_path / "post"
+    assert main(["--data-dir", str(post), "init", "--demo"]) == 0
+    trust = tmp_path / "utopia-trust.json"
+    assert main(["--data-dir", str(post), "keys", "export-trust", "--out", str(trust)]) == 0
+    store = k.KeyStore.for_data_dir(post)
+    identity = store.load_signer_identity()
+    header = etd_header(
+        "UTO", identity.signer, identity.cert_ref, dt.date(2026, 11, 25), dt.date(2026, 11, 25)
+    )
+    seal = sign_seal(encode_etd_seal(header, ETD_MRZ), store.load_signer_key(DEMO_KEY_PASSPHRASE))
+    elsewhere = str(tmp_path / "border")
+    capsys.readouterr()
+    assert main(["--data-dir", elsewhere, "verify", "--hex", seal.hex()]) == 2  # no post, no trust
+    capsys.readouterr()
+    assert (
+        main(["--data-dir", elsewhere, "verify", "--hex", seal.hex(), "--trust", str(trust)]) == 0
+    )
+    assert "VALID" in capsys.readouterr().out
+    signer_pem = post / "keys" / "signer.crt.pem"
+    assert (
+        main(["--data-dir", elsewhere, "verify", "--hex", seal.hex(), "--trust", str(signer_pem)])
+        == 0
+    )
+    capsys.readouterr()
+    csca = post / "keys" / "csca.crt.pem"
+    assert main(["--data-dir", elsewhere, "verify", "--hex", seal.hex(), "--trust", str(csca)]) == 2
+    assert "CA certificate alone" in capsys.readouterr().err

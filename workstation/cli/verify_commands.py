@@ -15,7 +15,13 @@ from typing import Any
 from workstation.cli.context import CliContext
 from workstation.cli.output import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, CliExit
 from workstation.domain.errors import DomainError
-from workstation.services.verification import SealReport, VerificationService, parse_hex
+from workstation.paths import site_file
+from workstation.services.verification import (
+    GivenTrust,
+    SealReport,
+    VerificationService,
+    parse_hex,
+)
 
 
 def register(commands: Any) -> None:
@@ -29,6 +35,14 @@ def register(commands: Any) -> None:
     source = verify.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", help="the document as PDF, or a PNG/JPEG photo/scan")
     source.add_argument("--hex", help="the seal's raw bytes in hexadecimal")
+    verify.add_argument(
+        "--trust",
+        action="append",
+        default=[],
+        metavar="CERT_OR_LIST",
+        help="a signer certificate (PEM/DER) or a trust list (JSON) to trust "
+        "as well; repeat for several; enough on a machine with no post",
+    )
     verify.set_defaults(handler=_verify)
 
 
@@ -37,7 +51,11 @@ def _text(ctx: CliContext, code: str, **params: Any) -> str:
 
 
 def _verify(args: argparse.Namespace, ctx: CliContext) -> None:
-    service = VerificationService(ctx.services.keys)
+    given = [Path(path) for path in args.trust]
+    if given and not site_file(ctx.data_dir).exists():
+        service = VerificationService(GivenTrust(given))  # a verifier with no post of its own
+    else:
+        service = VerificationService(GivenTrust(given, ctx.services.keys))
     try:
         if args.hex is not None:
             reports = [service.verify_bytes(parse_hex(args.hex))]

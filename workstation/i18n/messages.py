@@ -130,6 +130,10 @@ MESSAGES: Mapping[str, str] = {
         "NOT VALID: the MRZ printed on the document is not the one the "
         "seal signed (altered document)"
     ),
+    "verify.trust_not_a_signer": _(
+        "{path}: give a document-signer certificate or a trust "
+        "list (a CA certificate alone signs no document)."
+    ),
     "verify.bad_hex": _("the seal given with --hex is not hexadecimal bytes"),
     "file.unreadable": _("{field}: cannot read {path}: {reason}"),
     "file.not_json": _("{field}: {path} is not valid JSON (line {line}): {reason}"),

@@ -16,6 +16,7 @@ import datetime as dt
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -42,8 +43,9 @@ from workstation.domain.vds_profiles import (
     ID_CARD_POST_TAG,
     id_card_features,
 )
+from workstation.security.keys import is_signer_certificate, load_certificate, signer_identity
 from workstation.security.seal_verifier import Certificates, VerificationStatus, verify_seal
-from workstation.security.trust_list import TrustList
+from workstation.security.trust_list import TrustList, import_trust_list
 
 PROFILE_ETD = "ICAO ETD"
 PROFILE_ID_CARD = "consular ID card"
@@ -264,6 +266,39 @@ def compare_printed_mrz(report: SealReport, printed: frozenset[str]) -> SealRepo
     if report.valid and not matches:
         return replace(report, valid=False, code="verify.mrz_mismatch", printed_mrz_matches=False)
     return replace(report, printed_mrz_matches=matches)
+
+
+class GivenTrust:
+    """Certificates and trust lists given for one verification (``consular verify --trust``),
+    added to what the workstation trusts already (``base``, when there is a post here)."""
+
+    def __init__(self, files: Sequence[Path], base: TrustSource | None = None) -> None:
+        self._files = files
+        self._base = base
+
+    def trust(self, now: dt.datetime | None = None) -> TrustList:
+        now = now or dt.datetime.now(dt.UTC)
+        merged = self._base.trust(now) if self._base is not None else TrustList((), {})
+        for path in self._files:
+            merged = merged.merged(_trust_from_file(path, now))
+        return merged
+
+
+def _trust_from_file(path: Path, now: dt.datetime) -> TrustList:
+    """A trust list (JSON) or one document-signer certificate (PEM or DER) trusted as given."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DomainError(
+            "verify.unreadable_file", "trust", path=str(path), reason=str(error)
+        ) from None
+    if data.lstrip().startswith(b"{"):
+        return import_trust_list(data, now)
+    certificate = load_certificate(data)
+    if not is_signer_certificate(certificate):
+        raise DomainError("verify.trust_not_a_signer", "trust", path=str(path))
+    identity = signer_identity(certificate)
+    return TrustList((), {identity.key: certificate})
 
 
 class VerificationService:

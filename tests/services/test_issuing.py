@@ -1,6 +1,7 @@
 """Issuing for real: checks on the request, MRZ, signed seal and PDF in one transaction."""
 
 import io
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -202,3 +203,23 @@ def test_a_file_that_is_not_a_photo_is_refused(services: Services) -> None:
     with pytest.raises(DomainError) as caught:
         services.documents.attach_portrait(clerk, document_id, b"%PDF-1.4 not a photo")  # type: ignore[arg-type]
     assert (caught.value.code, caught.value.field) == ("photo.unreadable", "photo")
+
+
+def test_names_and_places_in_cyrillic_print_in_latin_letters(services: Services) -> None:
+    clerk = _officer(services, "clerk")
+    person = {**PERSON, "surname": "Петренко", "given_names": "Олена", "place_of_birth": "Одеса"}
+    document_id = _card_request(services, person)
+    services.documents.attach_portrait(clerk, document_id, _jpeg())  # type: ignore[arg-type]
+    issued = services.documents.act(
+        clerk,
+        document_id,
+        DocumentAction.ISSUE,  # type: ignore[arg-type]
+        passphrase=DEMO_KEY_PASSPHRASE,
+    )
+    assert issued.data["mrz"][2].startswith("PETRENKO<<OLENA<")
+    pdf = Path(services.db.url.removeprefix("sqlite:///")).parent / "card.pdf"
+    pdf.write_bytes(services.documents.pdf(document_id))
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "PETRENKO" in text and "Odesa" in text and "Одеса" not in text

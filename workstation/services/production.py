@@ -15,10 +15,12 @@ from typing import Any
 from templates import DocumentView, load_layout, render_pdf
 from workstation.domain.dates import PartialDate
 from workstation.domain.document_kinds import DocumentKind
+from workstation.domain.errors import DomainError
 from workstation.domain.issue_rules import CONSULAR_ID_CARD, EMERGENCY_TRAVEL_DOCUMENT
 from workstation.domain.mrz import MrzData, MrzFormat, generate
 from workstation.domain.people import Person
 from workstation.domain.posts import Post
+from workstation.domain.transliteration import is_latin, to_latin
 from workstation.domain.vds import SealHeader, encode_etd_seal, encode_seal, etd_header
 from workstation.domain.vds_profiles import (
     ID_CARD_DOC_TYPE_CATEGORY,
@@ -52,6 +54,18 @@ def display_date(value: dt.date | PartialDate) -> str:
             return f"{_MONTHS[value.month - 1]} {value.year}"
         value = dt.date(value.year, value.month, value.day)
     return f"{value.day:02d} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def _latin(text: str) -> str:
+    """The Latin form of free text (a place, an address) for the printed page, whose fonts are
+    Latin: Cyrillic and Arabic are transliterated (ICAO tables); a script without a rule is kept
+    as typed."""
+    if is_latin(text):
+        return text
+    try:
+        return to_latin(text, "text")
+    except DomainError:
+        return text
 
 
 class DocumentProducer:
@@ -108,7 +122,7 @@ class DocumentProducer:
             "surname": person.surname_latin.upper(),
             "given_names": person.given_names_latin.upper(),
             "date_of_birth": display_date(person.birth_date),
-            "place_of_birth": person.place_of_birth,
+            "place_of_birth": _latin(person.place_of_birth),
             "sex": person.sex.value,
             "nationality": person.nationality,
             "document_number": number,
@@ -124,8 +138,13 @@ class DocumentProducer:
                 "replaced_passport": str(request.get("replaced_passport", "")),
             }
         elif not person.address.is_empty:
-            fields["address"] = ", ".join(
-                [*person.address.lines, f"{person.address.postcode} {person.address.city}".strip()]
+            fields["address"] = _latin(
+                ", ".join(
+                    [
+                        *person.address.lines,
+                        f"{person.address.postcode} {person.address.city}".strip(),
+                    ]
+                )
             )
         view = DocumentView(number, fields, mrz, seal, portrait)
         pdf = render_pdf(load_layout(kind.code, self._layouts), view, specimen=False)

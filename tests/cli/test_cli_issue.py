@@ -159,3 +159,35 @@ def _seal_hex(post: Path) -> str:
         return str(services.documents.get(1).data["seal"])
     finally:
         services.close()
+
+
+def test_a_preview_is_marked_specimen_and_uses_no_number(
+    post: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            [
+                "issue",
+                "etd",
+                "1",
+                "--destination",
+                "Utopia City",
+                "--replaces",
+                "X1234567 (lost)",
+                "--officer",
+                "clerk",
+            ]
+        )
+        == 0
+    )
+    request = capsys.readouterr().out.strip()
+    preview = post / "preview.pdf"
+    assert main(["document", "preview", request, "--out", str(preview)]) == 0
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(preview), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "SPECIMEN" in " ".join(text.split()) and "Utopia City" in text
+    capsys.readouterr()
+    assert main(["--json", "numbering", "check"]) == 0
+    stock = json.loads(capsys.readouterr().out)
+    assert [s["last_sequence"] for s in stock] == [0, 0]

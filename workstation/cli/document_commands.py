@@ -34,6 +34,14 @@ def register(commands: Any) -> None:
     show = actions.add_parser("show", help="a document with its history")
     show.add_argument("id", type=int)
     show.set_defaults(handler=_show)
+    preview = actions.add_parser(
+        "preview",
+        help="the request as it will print, marked "
+        "SPECIMEN - NOT VALID (nothing numbered or signed)",
+    )
+    preview.add_argument("id", type=int)
+    preview.add_argument("--out", required=True)
+    preview.set_defaults(handler=_preview)
     pdf = actions.add_parser("pdf", help="the issued document as a PDF")
     pdf.add_argument("id", type=int)
     pdf.add_argument("--out", required=True)
@@ -111,3 +119,8 @@ def _step(args: argparse.Namespace, ctx: CliContext) -> None:
 def _pdf(args: argparse.Namespace, ctx: CliContext) -> None:
     Path(args.out).write_bytes(ctx.services.documents.pdf(args.id))
     ctx.output.result({"pdf": args.out}, lambda: f"Written to {args.out}")
+
+
+def _preview(args: argparse.Namespace, ctx: CliContext) -> None:
+    Path(args.out).write_bytes(ctx.services.documents.preview(args.id))
+    ctx.output.result({"preview": args.out}, lambda: f"Specimen written to {args.out}")

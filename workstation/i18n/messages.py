@@ -112,6 +112,7 @@ MESSAGES: Mapping[str, str] = {
     "issue.validity_missing": _("No validity is configured for {kind} (site.toml)."),
     "photo.unreadable": _("{field}: not a readable JPEG or PNG image."),
     "photo.unsupported_format": _("{field}: {format} images are not accepted; use JPEG or PNG."),
+    "document.preview_unavailable": _("No layout is available to preview document {id}."),
     "document.pdf_missing": _("Document {id} has no issued PDF (not issued yet?)."),
     "vds.verify.valid": _("VALID: the signature checks with the signer's certificate"),
     "vds.verify.malformed": _("NOT VALID: not a readable visible digital seal"),

@@ -148,6 +148,25 @@ class DocumentService:
             )
             uow.commit()
 
+    def preview(self, document_id: int) -> bytes:
+        """The request rendered with the "SPECIMEN - NOT VALID" watermark: what the officer and
+        the applicant check before the document is issued. Nothing is numbered or signed."""
+        if self._producer is None:
+            raise NotFoundError("document.preview_unavailable", "id", id=document_id)
+        with self._db.reading() as uow:
+            document = uow.documents.get(document_id)
+            if document is None:
+                raise NotFoundError("document.not_found", "id", id=document_id)
+            kind = self._kind(uow, document.kind)
+            person = uow.persons.get(document.person_id)
+            portrait = uow.documents.file(document_id, "portrait")
+        if person is None:
+            raise NotFoundError("person.not_found", "person_id", id=document.person_id)
+        today = local_date(self._clock, self._post.time_zone)
+        return self._producer.preview(
+            kind, person, self._post, today, document.data, portrait[1] if portrait else None
+        )
+
     def pdf(self, document_id: int) -> bytes:
         """The issued document as rendered when it was issued."""
         with self._db.reading() as uow:

@@ -18,6 +18,7 @@ from workstation.domain.document_kinds import DocumentKind
 from workstation.domain.errors import DomainError
 from workstation.domain.issue_rules import CONSULAR_ID_CARD, EMERGENCY_TRAVEL_DOCUMENT
 from workstation.domain.mrz import MrzData, MrzFormat, generate
+from workstation.domain.numbering import format_number
 from workstation.domain.people import Person
 from workstation.domain.posts import Post
 from workstation.domain.transliteration import is_latin, to_latin
@@ -85,23 +86,10 @@ class DocumentProducer:
         portrait: bytes | None,
         passphrase: str,
     ) -> Produced:
-        etd = kind.code == EMERGENCY_TRAVEL_DOCUMENT
-        mrz = generate(
-            MrzData(
-                document_code=ETD_CODE if etd else ID_CARD_CODE,
-                issuing_state=post.issuing_state,
-                primary_identifier=person.surname_latin,
-                secondary_identifier=person.given_names_latin,
-                document_number=number,
-                nationality=person.nationality,
-                birth_date=person.birth_date,
-                sex=person.sex,
-                expiry_date=expires_on,
-            ),
-            MrzFormat.ETD if etd else MrzFormat.TD1,
-        )
+        """The issued document: MRZ, seal signed with the post's key, PDF without watermark."""
+        mrz = _mrz(kind, person, post, number, expires_on)
         identity, key = self._keys.signing_key(passphrase)
-        if etd:
+        if kind.code == EMERGENCY_TRAVEL_DOCUMENT:
             header = etd_header(
                 post.issuing_state, identity.signer, identity.cert_ref, issued_on, issued_on
             )
@@ -118,37 +106,84 @@ class DocumentProducer:
             )
             signed_part = encode_seal(header, id_card_features(mrz, post.code))
         seal = sign_seal(signed_part, key)
-        fields = {
-            "surname": person.surname_latin.upper(),
-            "given_names": person.given_names_latin.upper(),
-            "date_of_birth": display_date(person.birth_date),
-            "place_of_birth": _latin(person.place_of_birth),
-            "sex": person.sex.value,
-            "nationality": person.nationality,
-            "document_number": number,
-            "date_of_issue": display_date(issued_on),
-            "date_of_expiry": display_date(expires_on),
-            "issuing_post": f"{post.name}, {post.city}",
-            "issuing_authority": post.name,
-        }
-        if etd:
-            fields |= {
-                "destination": str(request.get("destination", "")),
-                "transit_points": str(request.get("transit_points", "")),
-                "replaced_passport": str(request.get("replaced_passport", "")),
-            }
-        elif not person.address.is_empty:
-            fields["address"] = _latin(
-                ", ".join(
-                    [
-                        *person.address.lines,
-                        f"{person.address.postcode} {person.address.city}".strip(),
-                    ]
-                )
-            )
+        fields = _fields(kind, person, post, number, issued_on, expires_on, request)
         view = DocumentView(number, fields, mrz, seal, portrait)
         pdf = render_pdf(load_layout(kind.code, self._layouts), view, specimen=False)
         return Produced(mrz, seal, pdf)
+
+    def preview(
+        self,
+        kind: DocumentKind,
+        person: Person,
+        post: Post,
+        today: dt.date,
+        request: Mapping[str, Any],
+        portrait: bytes | None,
+    ) -> bytes:
+        """What the document will look like, before it has a number: the series' first number
+        stands in, no seal is made, and every page carries "SPECIMEN - NOT VALID"."""
+        number = format_number(kind.numbering, 1)
+        expires_on = today + dt.timedelta(days=kind.validity_days or 0)
+        mrz = _mrz(kind, person, post, number, expires_on)
+        fields = _fields(kind, person, post, number, today, expires_on, request)
+        view = DocumentView(number, fields, mrz, None, portrait)
+        return render_pdf(load_layout(kind.code, self._layouts), view, specimen=True)
+
+
+def _mrz(
+    kind: DocumentKind, person: Person, post: Post, number: str, expires_on: dt.date
+) -> tuple[str, ...]:
+    etd = kind.code == EMERGENCY_TRAVEL_DOCUMENT
+    return generate(
+        MrzData(
+            document_code=ETD_CODE if etd else ID_CARD_CODE,
+            issuing_state=post.issuing_state,
+            primary_identifier=person.surname_latin,
+            secondary_identifier=person.given_names_latin,
+            document_number=number,
+            nationality=person.nationality,
+            birth_date=person.birth_date,
+            sex=person.sex,
+            expiry_date=expires_on,
+        ),
+        MrzFormat.ETD if etd else MrzFormat.TD1,
+    )
+
+
+def _fields(
+    kind: DocumentKind,
+    person: Person,
+    post: Post,
+    number: str,
+    issued_on: dt.date,
+    expires_on: dt.date,
+    request: Mapping[str, Any],
+) -> dict[str, str]:
+    """The printed values, as the layout's fields name them."""
+    fields = {
+        "surname": person.surname_latin.upper(),
+        "given_names": person.given_names_latin.upper(),
+        "date_of_birth": display_date(person.birth_date),
+        "place_of_birth": _latin(person.place_of_birth),
+        "sex": person.sex.value,
+        "nationality": person.nationality,
+        "document_number": number,
+        "date_of_issue": display_date(issued_on),
+        "date_of_expiry": display_date(expires_on),
+        "issuing_post": f"{post.name}, {post.city}",
+        "issuing_authority": post.name,
+    }
+    if kind.code == EMERGENCY_TRAVEL_DOCUMENT:
+        fields |= {
+            key: str(request.get(key, ""))
+            for key in ("destination", "transit_points", "replaced_passport")
+        }
+    elif not person.address.is_empty:
+        address = person.address
+        fields["address"] = _latin(
+            ", ".join([*address.lines, f"{address.postcode} {address.city}".strip()])
+        )
+    return fields
 
 
 __all__ = ["CONSULAR_ID_CARD", "DocumentProducer", "Produced", "display_date"]

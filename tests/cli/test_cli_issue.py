@@ -187,6 +187,7 @@ def test_a_preview_is_marked_specimen_and_uses_no_number(
         ["pdftotext", "-raw", str(preview), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "SPECIMEN" in " ".join(text.split()) and "Utopia City" in text
+    assert "ET0000000" in text  # a number no real document has
     capsys.readouterr()
     assert main(["--json", "numbering", "check"]) == 0
     stock = json.loads(capsys.readouterr().out)

@@ -18,7 +18,7 @@ from workstation.domain.document_kinds import DocumentKind
 from workstation.domain.errors import DomainError
 from workstation.domain.issue_rules import CONSULAR_ID_CARD, EMERGENCY_TRAVEL_DOCUMENT
 from workstation.domain.mrz import MrzData, MrzFormat, generate
-from workstation.domain.numbering import format_number
+from workstation.domain.numbering import check_digit
 from workstation.domain.people import Person
 from workstation.domain.posts import Post
 from workstation.domain.transliteration import is_latin, to_latin
@@ -120,9 +120,11 @@ class DocumentProducer:
         request: Mapping[str, Any],
         portrait: bytes | None,
     ) -> bytes:
-        """What the document will look like, before it has a number: the series' first number
-        stands in, no seal is made, and every page carries "SPECIMEN - NOT VALID"."""
-        number = format_number(kind.numbering, 1)
+        """What the document will look like, before it has a number: an all-zero number of the
+        series stands in (no real document has it), no seal is made, and every page carries
+        "SPECIMEN - NOT VALID"."""
+        body = kind.numbering.prefix + "0" * kind.numbering.width
+        number = body + check_digit(body)
         expires_on = today + dt.timedelta(days=kind.validity_days or 0)
         mrz = _mrz(kind, person, post, number, expires_on)
         fields = _fields(kind, person, post, number, today, expires_on, request)

@@ -19,7 +19,8 @@ from workstation.security.seal_verifier import sign_seal
 from workstation.services.keys import DEMO_KEY_PASSPHRASE
 from workstation.wiring import build_services
 
-ETD_MRZ = ("PUUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F2606277<<<<<<<8")
+# The ICAO specimen ETD, valid until 2036 (the specimen itself expired on 27 June 2026).
+ETD_MRZ = ("PUUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F3606274<<<<<<<6")
 ISSUED = dt.date(2026, 11, 20)
 
 

@@ -39,10 +39,11 @@ from workstation.wiring import Services, build_services
 
 VECTORS = Path(__file__).parents[1] / "vectors"
 ICAO = json.loads((VECTORS / "vds.json").read_text())["icao_9303_8_appendix_b_etd_seal"]
-ETD_MRZ = ("PUUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F2606277<<<<<<<8")
-TD1_MRZ = (
-    "I<UTOD231458907<<<<<<<<<<<<<<<",
-    "7408122F1204159UTO<<<<<<<<<<<6",
+# The ICAO specimen ETD, valid until 2036 (the specimen itself expired on 27 June 2026).
+ETD_MRZ = ("PUUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F3606274<<<<<<<6")
+TD1_MRZ = (  # the ICAO TD1 specimen as our card, valid until 2036
+    "ICUTOD231458907<<<<<<<<<<<<<<<",
+    "7408122F3604155UTO<<<<<<<<<<<2",
     "ERIKSSON<<ANNA<MARIA<<<<<<<<<<",
 )
 ISSUED = dt.date(2026, 11, 20)
@@ -231,3 +232,13 @@ def test_a_file_that_is_neither_pdf_nor_image_is_unreadable(
     with pytest.raises(DomainError) as caught:
         VerificationService(services.keys).verify_file(path)
     assert caught.value.code == "verify.unreadable_file"
+
+
+def test_a_genuine_seal_on_an_expired_document_is_not_valid(demo: Path, services: Services) -> None:
+    """The ETD above expires on 27 June 2036 (its MRZ says 360627)."""
+    seal = _sign(demo, _etd)
+    on_time = VerificationService(services.keys, today=dt.date(2036, 6, 27))
+    assert on_time.verify_bytes(seal).valid
+    late = VerificationService(services.keys, today=dt.date(2036, 6, 28)).verify_bytes(seal)
+    assert (late.valid, late.code) == (False, "verify.document_expired")
+    assert late.expires_on == dt.date(2036, 6, 27)

@@ -92,6 +92,8 @@ def _describe(ctx: CliContext, report: SealReport, number: int, count: int) -> s
             f"  signer         {report.signer}, certificate reference {report.cert_ref}",
             f"  issued         {report.issue_date}   signed {report.signature_date}",
         ]
+    if report.expires_on:
+        lines.append(f"  expires        {report.expires_on}")
     if report.post_code:
         lines.append(f"  issuing post   {report.post_code}")
     for index, line in enumerate(report.mrz):

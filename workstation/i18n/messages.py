@@ -135,6 +135,7 @@ MESSAGES: Mapping[str, str] = {
         "{path}: give a document-signer certificate or a trust "
         "list (a CA certificate alone signs no document)."
     ),
+    "verify.document_expired": _("NOT VALID: the seal is genuine but the document has expired"),
     "verify.bad_hex": _("the seal given with --hex is not hexadecimal bytes"),
     "file.unreadable": _("{field}: cannot read {path}: {reason}"),
     "file.not_json": _("{field}: {path} is not valid JSON (line {line}): {reason}"),

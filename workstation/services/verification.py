@@ -25,6 +25,7 @@ import zxingcpp
 from PIL import Image, UnidentifiedImageError
 
 from workstation.domain.errors import DomainError
+from workstation.domain.mrz import parse as parse_mrz
 from workstation.domain.vds import (
     ETD_DOC_TYPE_CATEGORY,
     ETD_FEATURE_DEF_REF,
@@ -93,6 +94,7 @@ class SealReport:
     # For a PDF: whether the MRZ printed on the document is the one the seal signed (None when
     # nothing was printed to compare, e.g. an image, where no OCR is done).
     printed_mrz_matches: bool | None = None
+    expires_on: dt.date | None = None  # from the signed MRZ
     """Where the seal was read (``page 2`` of a PDF); None for raw bytes."""
 
     @property
@@ -118,6 +120,7 @@ class SealReport:
             "post_code": self.post_code,
             "source": self.source,
             "printed_mrz_matches": self.printed_mrz_matches,
+            "expires_on": self.expires_on.isoformat() if self.expires_on else None,
         }
 
 
@@ -193,7 +196,26 @@ def check_seal(data: bytes, certificates: Certificates, source: str | None = Non
         mrz=content.mrz,
         post_code=content.post_code,
         source=source,
+        expires_on=_expiry(content.mrz, header.signature_date),
     )
+
+
+def _expiry(mrz: tuple[str, ...], signed_on: dt.date) -> dt.date | None:
+    """The document's expiry date from its signed MRZ (two-digit years read around the date it
+    was signed), or None when there is no readable MRZ."""
+    if not mrz:
+        return None
+    try:
+        return parse_mrz(mrz, today=signed_on).data.expiry_date
+    except DomainError:
+        return None
+
+
+def check_expiry(report: SealReport, today: dt.date) -> SealReport:
+    """A genuine seal on a document past its expiry date is not a valid document."""
+    if report.valid and report.expires_on is not None and report.expires_on < today:
+        return replace(report, valid=False, code="verify.document_expired")
+    return report
 
 
 def read_seals_from_image(image: Image.Image) -> list[bytes]:
@@ -304,15 +326,20 @@ def _trust_from_file(path: Path, now: dt.datetime) -> TrustList:
 class VerificationService:
     """Verifies seals against the workstation's trust list; read-only, no sign-in needed."""
 
-    def __init__(self, keys: TrustSource) -> None:
+    def __init__(self, keys: TrustSource, today: dt.date | None = None) -> None:
         self._keys = keys
+        self._today = today  # None: the verifying machine's date
+
+    def _check(self, seal: bytes, certificates: Certificates, source: str | None) -> SealReport:
+        today = self._today or dt.date.today()
+        return check_expiry(check_seal(seal, certificates, source), today)
 
     def _certificates(self) -> Certificates:
         return self._keys.trust().signers
 
     def verify_bytes(self, seal: bytes, source: str | None = None) -> SealReport:
         """Report on one seal given as raw bytes (the DataMatrix content)."""
-        return check_seal(seal, self._certificates(), source)
+        return self._check(seal, self._certificates(), source)
 
     def verify_image(self, path: Path) -> list[SealReport]:
         """Report on every DataMatrix in a PNG/JPEG photo or scan of a document."""
@@ -320,7 +347,7 @@ class VerificationService:
         if not seals:
             raise DomainError("verify.no_seal_found", "file", path=str(path))
         certificates = self._certificates()
-        return [check_seal(seal, certificates) for seal in seals]
+        return [self._check(seal, certificates, None) for seal in seals]
 
     def verify_pdf(self, path: Path) -> list[SealReport]:
         """Report on every DataMatrix on every page of a PDF (ours puts it on the back side)."""
@@ -333,7 +360,7 @@ class VerificationService:
         with tempfile.TemporaryDirectory(prefix="consular-verify-") as tmp:
             for number, page in enumerate(rasterise_pdf(path, Path(tmp)), start=1):
                 for seal in read_seals_from_image(_open_image(page)):
-                    reports.append(check_seal(seal, certificates, f"page {number}"))
+                    reports.append(self._check(seal, certificates, f"page {number}"))
         if not reports:
             raise DomainError("verify.no_seal_found", "file", path=str(path))
         printed = printed_text_lines(path)

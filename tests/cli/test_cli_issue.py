@@ -193,3 +193,44 @@ def test_a_preview_is_marked_specimen_and_uses_no_number(
     assert main(["--json", "numbering", "check"]) == 0
     stock = json.loads(capsys.readouterr().out)
     assert [s["last_sequence"] for s in stock] == [0, 0]
+
+
+def test_the_seal_verifies_from_a_300_dpi_scan_of_the_card(
+    post: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    card = post / "card.pdf"
+    assert (
+        main(
+            [
+                "issue",
+                "id-card",
+                "1",
+                "--photo",
+                str(post / "photo.jpg"),
+                "--out",
+                str(card),
+                "--officer",
+                "clerk",
+            ]
+        )
+        == 0
+    )
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "300",
+            "-png",
+            "-f",
+            "2",
+            "-l",
+            "2",
+            "-singlefile",
+            str(card),
+            str(post / "back"),
+        ],
+        check=True,
+    )
+    capsys.readouterr()
+    assert main(["verify", str(post / "back.png")]) == 0
+    assert "VALID" in capsys.readouterr().out

@@ -117,23 +117,7 @@ def test_a_card_without_a_readable_photo_is_refused(
 def test_an_issued_card_verifies_from_its_pdf_and_an_altered_one_does_not(
     post: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    card = post / "card.pdf"
-    assert (
-        main(
-            [
-                "issue",
-                "id-card",
-                "1",
-                "--photo",
-                str(post / "photo.jpg"),
-                "--out",
-                str(card),
-                "--officer",
-                "clerk",
-            ]
-        )
-        == 0
-    )
+    card = _issue_card(post)
     capsys.readouterr()
     assert main(["--json", "verify", str(card)]) == 0
     (seal,) = json.loads(capsys.readouterr().out)["seals"]
@@ -198,23 +182,7 @@ def test_a_preview_is_marked_specimen_and_uses_no_number(
 def test_the_seal_verifies_from_a_300_dpi_scan_of_the_card(
     post: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    card = post / "card.pdf"
-    assert (
-        main(
-            [
-                "issue",
-                "id-card",
-                "1",
-                "--photo",
-                str(post / "photo.jpg"),
-                "--out",
-                str(card),
-                "--officer",
-                "clerk",
-            ]
-        )
-        == 0
-    )
+    card = _issue_card(post)
     subprocess.run(
         [
             "pdftoppm",
@@ -234,3 +202,11 @@ def test_the_seal_verifies_from_a_300_dpi_scan_of_the_card(
     capsys.readouterr()
     assert main(["verify", str(post / "back.png")]) == 0
     assert "VALID" in capsys.readouterr().out
+
+
+def _issue_card(post: Path) -> Path:
+    """Issue the card of person 1 and return its PDF."""
+    card = post / "card.pdf"
+    argv = ["issue", "id-card", "1", "--photo", str(post / "photo.jpg"), "--out", str(card)]
+    assert main([*argv, "--officer", "clerk"]) == 0
+    return card

@@ -24,9 +24,7 @@ def is_time_zone(name: str) -> bool:
     """True for a name in the tz database (``Europe/Zurich``), without listing the database."""
     try:
         ZoneInfo(name)
-    except (ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError; bad paths ValueError
-        return False
-    except KeyError:
+    except (KeyError, ValueError, OSError):  # unknown name: KeyError; a path: ValueError
         return False
     return True
 

@@ -124,22 +124,6 @@ class AccountService:
             uow.commit()
             return officer
 
-    def change_password(self, officer: Officer, current: str, new: str) -> None:
-        check_password_rules(new, "new_password")
-        self.authenticate(officer.username, current)
-        with self._db.writing() as uow:
-            uow.officers.set_password_hash(officer.id, self._hasher.hash(new))
-            record(
-                uow,
-                self._clock.now(),
-                officer,
-                "officer.password_change",
-                "officer",
-                officer.id,
-                {},
-            )
-            uow.commit()
-
     def usernames(self) -> dict[int, str]:
         """User names by officer id, to show who did a step in a record's history."""
         with self._db.reading() as uow:

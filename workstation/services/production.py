@@ -16,7 +16,7 @@ from templates import DocumentView, load_layout, render_pdf
 from workstation.domain.dates import PartialDate
 from workstation.domain.document_kinds import DocumentKind
 from workstation.domain.errors import DomainError
-from workstation.domain.issue_rules import CONSULAR_ID_CARD, EMERGENCY_TRAVEL_DOCUMENT
+from workstation.domain.issue_rules import EMERGENCY_TRAVEL_DOCUMENT
 from workstation.domain.mrz import MrzData, MrzFormat, generate
 from workstation.domain.numbering import check_digit
 from workstation.domain.people import Person
@@ -188,4 +188,4 @@ def _fields(
     return fields
 
 
-__all__ = ["CONSULAR_ID_CARD", "DocumentProducer", "Produced", "display_date"]
+__all__ = ["DocumentProducer", "Produced", "display_date"]

@@ -84,7 +84,13 @@ class SetupService:
 
     def sync_kinds(self, kinds: Sequence[DocumentKind]) -> None:
         """Apply the site configuration's kind settings on start (approval, prefix, validity).
-        A changed prefix starts a new series; the old one stays for reconciliation."""
+        A changed prefix starts a new series; the old one stays for reconciliation.
+
+        Every start passes here: the comparison is a read, so the writer's lock (which would
+        make a start wait behind a colleague's issuing) is taken only when something changed."""
+        with self._db.reading() as uow:
+            if all(uow.kinds.get(kind.code) == kind for kind in kinds):
+                return
         with self._db.writing() as uow:
             post = next(iter(uow.posts.all()), None)
             if post is None or post.id is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -12,10 +11,6 @@ from sqlalchemy.orm import Session, sessionmaker
 # An execution option that asks SQLite to take the write lock when the transaction begins, so two
 # writers never both read and then fail to upgrade their lock ("database is locked").
 WRITE_TRANSACTION = {"consular_write": True}
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
 
 
 def _configure_sqlite(engine: Engine) -> None:

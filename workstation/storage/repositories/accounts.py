@@ -54,9 +54,6 @@ class OfficerRepository:
         row = self._session.get_one(OfficerRow, officer_id)
         row.password_hash = password_hash
 
-    def set_active(self, officer_id: int, active: bool) -> None:
-        self._session.get_one(OfficerRow, officer_id).active = active
-
     def list(self) -> list[Officer]:
         return [
             _officer(r)

@@ -15,6 +15,10 @@ cd "$here"
 debian_packages=(
     # Python build of pyscard (PC/SC) and its runtime
     libpcsclite-dev pcscd swig
+    # Virtual smartcard reader and cards for the PC/SC integration tests
+    vsmartcard-vpcd vsmartcard-vpicc python3-virtualsmartcard
+    # Qt Multimedia loads PulseAudio's client library even for the camera
+    libpulse0
     # Qt (PySide6 wheels) on a headless machine and under Xvfb
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
@@ -78,6 +82,11 @@ if [[ -f /usr/include/PCSC/winscard.h ]] || pkg-config --exists libpcsclite 2>/d
     extras="dev,smartcard"
 else
     echo "setup: PC/SC headers missing (Debian: libpcsclite-dev): installing without smartcard support"
+fi
+if [[ -f /usr/include/cups/cups.h ]]; then
+    extras="$extras,printing"
+else
+    echo "setup: CUPS headers missing (Debian: libcups2-dev): installing without print job tracking"
 fi
 stamp="$venv/.installed-$(cat pyproject.toml <(echo "$extras") | sha256sum | cut -c1-16)"
 if [[ ! -f "$stamp" ]]; then

@@ -27,11 +27,12 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from enum import StrEnum
 
 from devices.errors import DeviceError
 from devices.status import DeviceKind, DeviceState, DeviceStatus
 
-__all__ = ["LPSTAT_TIMEOUT_S", "PrintQueue", "list_queues", "probe_printer"]
+__all__ = ["LPSTAT_TIMEOUT_S", "PrintQueue", "QueueState", "list_queues", "probe_printer"]
 
 #: Seconds allowed to each ``lpstat`` call (the brief for device probes: 3 s).
 LPSTAT_TIMEOUT_S = 3.0
@@ -45,21 +46,41 @@ _DEFAULT_LINE = re.compile(r"^system default destination: (?P<name>\S+)\s*$")
 _NO_DESTINATIONS = "No destinations added"
 
 
+class QueueState(StrEnum):
+    """The scheduler's state of a queue (IPP ``printer-state``: idle, processing, stopped)."""
+
+    IDLE = "idle"
+    PRINTING = "printing"
+    STOPPED = "stopped"
+
+
 @dataclass(frozen=True, slots=True)
 class PrintQueue:
     """One spooler destination.
 
-    ``enabled`` is False when the queue is stopped (paused by an admin or by the
-    backend after an error such as an empty ribbon); jobs would pile up.
-    ``reason`` is the scheduler's message for the queue (e.g. ``"Paused"``,
-    ``"Ribbon empty - replace ribbon"``), empty if none; it is English
-    technical text for the log.
+    ``state`` is ``stopped`` when the queue is paused by an admin or by the backend after
+    an error such as an empty ribbon: jobs pile up in it. ``message`` is the scheduler's
+    message for the queue (e.g. ``"Paused"``, ``"Ribbon empty - replace ribbon"``), empty
+    if none; English technical text for the log and for display beside a translated
+    condition. ``state_reasons`` are the IPP ``printer-state-reasons`` keywords
+    (``paused``, ``media-empty-error``), ``accepting_jobs`` whether the queue takes new
+    jobs (``None`` when the discovery path does not tell: lpstat), ``description`` the
+    queue's human-readable info and ``device_uri`` its backend URI, when known.
     """
 
     name: str
-    enabled: bool
-    is_default: bool
-    reason: str = ""
+    state: QueueState
+    is_default: bool = False
+    message: str = ""
+    state_reasons: tuple[str, ...] = ()
+    accepting_jobs: bool | None = None
+    description: str = ""
+    device_uri: str | None = None
+
+    @property
+    def enabled(self) -> bool:
+        """False when the queue is stopped: a job sent to it waits."""
+        return self.state is not QueueState.STOPPED
 
 
 def _lpstat_executable() -> str:
@@ -114,19 +135,26 @@ def _check_scheduler(lpstat: str) -> None:
         raise DeviceError("printer.spooler_unavailable", _failure_detail("lpstat -r", result))
 
 
-def _parse_printer_states(output: str) -> dict[str, tuple[bool, str]]:
-    """Parse ``lpstat -p`` output into ``{name: (enabled, reason)}``."""
-    states: dict[str, tuple[bool, str]] = {}
+def _state_from_lpstat(rest: str) -> QueueState:
+    if rest.startswith("disabled"):
+        return QueueState.STOPPED
+    if rest.startswith("now printing"):
+        return QueueState.PRINTING
+    return QueueState.IDLE
+
+
+def _parse_printer_states(output: str) -> dict[str, tuple[QueueState, str]]:
+    """Parse ``lpstat -p`` output into ``{name: (state, message)}``."""
+    states: dict[str, tuple[QueueState, str]] = {}
     current: str | None = None
     for line in output.splitlines():
         match = _PRINTER_LINE.match(line)
         if match is not None:
             current = match["name"]
-            states[current] = (not match["rest"].startswith("disabled"), "")
+            states[current] = (_state_from_lpstat(match["rest"]), "")
         elif current is not None and line[:1].isspace() and line.strip():
-            enabled, reason = states[current]
-            message = line.strip()
-            states[current] = (enabled, f"{reason} {message}".strip())
+            state, message = states[current]
+            states[current] = (state, f"{message} {line.strip()}".strip())
     return states
 
 
@@ -177,9 +205,9 @@ def list_queues() -> list[PrintQueue]:
         # scheduler does not list them separately.
         state = states.get(name) or states.get(name.split("/", 1)[0])
         if state is None:
-            state = (True, "no state reported by the scheduler (discovered destination)")
-        enabled, reason = state
-        queues.append(PrintQueue(name, enabled, name == default, reason))
+            state = (QueueState.IDLE, "no state reported by the scheduler (discovered destination)")
+        queue_state, message = state
+        queues.append(PrintQueue(name, queue_state, is_default=name == default, message=message))
     return queues
 
 
@@ -220,6 +248,6 @@ def probe_printer(kind: DeviceKind, configured: str | None) -> DeviceStatus:
         )
     if not queue.enabled:
         return DeviceStatus(
-            kind, DeviceState.UNAVAILABLE, queue.name, "printer.queue_disabled", queue.reason
+            kind, DeviceState.UNAVAILABLE, queue.name, "printer.queue_disabled", queue.message
         )
-    return DeviceStatus(kind, DeviceState.READY, queue.name, None, queue.reason)
+    return DeviceStatus(kind, DeviceState.READY, queue.name, None, queue.message)

@@ -24,7 +24,7 @@ import pytest
 
 from devices.errors import DeviceError
 from devices.printers import PrintQueue, list_queues, probe_printer
-from devices.printers.queues import LPSTAT_TIMEOUT_S
+from devices.printers.queues import LPSTAT_TIMEOUT_S, QueueState
 from devices.status import DeviceKind, DeviceState
 
 pytestmark = pytest.mark.skipif(
@@ -134,11 +134,12 @@ def test_list_queues_parses_enabled_disabled_and_default(
 ) -> None:
     install_lpstat_stand_in(tmp_path, monkeypatch, FOUR_QUEUES)
     assert list_queues() == [
-        PrintQueue("CardPrinters", enabled=True, is_default=False, reason=""),
-        PrintQueue("Evolis_Primacy_2", False, False, "Ribbon empty - replace ribbon"),
-        PrintQueue("HP_LaserJet_M404", enabled=True, is_default=True, reason=""),
-        PrintQueue("Office_A4", enabled=False, is_default=False, reason="Paused"),
+        PrintQueue("CardPrinters", QueueState.IDLE, is_default=False, message=""),
+        PrintQueue("Evolis_Primacy_2", QueueState.STOPPED, False, "Ribbon empty - replace ribbon"),
+        PrintQueue("HP_LaserJet_M404", QueueState.PRINTING, is_default=True, message=""),
+        PrintQueue("Office_A4", QueueState.STOPPED, is_default=False, message="Paused"),
     ]
+    assert [q.enabled for q in list_queues()] == [True, False, True, False]
 
 
 def test_instances_inherit_state_and_missing_default_is_fine(
@@ -151,9 +152,11 @@ def test_instances_inherit_state_and_missing_default_is_fine(
     recording["-d"] = (RECORDED_NO_DEFAULT, "", 0)
     install_lpstat_stand_in(tmp_path, monkeypatch, recording)
     queues = {q.name: q for q in list_queues()}
-    assert queues["Office_A4/duplex"] == PrintQueue("Office_A4/duplex", False, False, "Paused")
+    assert queues["Office_A4/duplex"] == PrintQueue(
+        "Office_A4/duplex", QueueState.STOPPED, False, "Paused"
+    )
     assert queues["ipp_discovered_mfp"].enabled
-    assert "no state reported" in queues["ipp_discovered_mfp"].reason
+    assert "no state reported" in queues["ipp_discovered_mfp"].message
     assert not any(q.is_default for q in queues.values())
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from workstation.domain.document_kinds import DEFAULT_KINDS, DocumentKind, NumberingRule
 from workstation.domain.errors import DomainError
+from workstation.domain.portrait import PortraitThresholds, threshold_errors
 from workstation.domain.posts import Post
 from workstation.paths import default_database_url
 
@@ -59,9 +60,10 @@ class SiteConfig:
     document_kinds: tuple[DocumentKind, ...]
     devices: DeviceSettings
     ui: UiSettings
+    photo: PortraitThresholds = field(default_factory=PortraitThresholds)
 
 
-_TOP_KEYS = {"post", "database", "documents", "devices", "ui"}
+_TOP_KEYS = {"post", "database", "documents", "devices", "ui", "photo"}
 _POST_KEYS = {"code", "issuing_state", "name", "city", "country", "time_zone"}
 _KIND_KEYS = {"requires_approval", "prefix", "width", "validity_days"}
 
@@ -140,6 +142,30 @@ def _kinds(data: Mapping[str, Any], path: Path) -> tuple[DocumentKind, ...]:
     return tuple(kinds)
 
 
+def _photo(data: Mapping[str, Any], path: Path) -> PortraitThresholds:
+    """``[photo]``: portrait thresholds and output sizes; every key optional (defaults: the
+    ICAO figures in :class:`PortraitThresholds`)."""
+    table = _table(data, "photo", path, "")
+    defaults = PortraitThresholds()
+    _unknown(table, set(PortraitThresholds.setting_names()), path, "photo.")
+    values: dict[str, Any] = {}
+    for key in PortraitThresholds.setting_names():
+        default = getattr(defaults, key)
+        if isinstance(default, int):
+            values[key] = _typed(table, key, int, path, "photo.", default)
+        else:  # a float setting also takes a whole number (0 or 120)
+            value = table.get(key, default)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ConfigError(path, f"photo.{key}", f"must be a number, not {value!r}")
+            values[key] = float(value)
+    thresholds = PortraitThresholds(**values)
+    errors = threshold_errors(thresholds)
+    if errors:
+        first = errors[0]
+        raise ConfigError(path, f"photo.{first.field}", f"{first.code} {dict(first.params)}")
+    return thresholds
+
+
 def load_site_config(path: Path) -> SiteConfig:
     """Read and validate ``site.toml``; raise :class:`ConfigError` naming the bad key."""
     try:
@@ -170,6 +196,7 @@ def load_site_config(path: Path) -> SiteConfig:
             **{k: (_typed(devices, k, str, path, "devices.", "") or None) for k in devices}
         ),
         ui=UiSettings(lock, _typed(ui, "language", str, path, "ui.", "en")),
+        photo=_photo(data, path),
     )
 
 

@@ -14,6 +14,7 @@ from workstation.services.clock import Clock, SystemClock
 from workstation.services.documents import DocumentService
 from workstation.services.keys import KeyService
 from workstation.services.persons import PersonService
+from workstation.services.photos import PhotoService
 from workstation.services.production import DocumentProducer
 from workstation.services.setup import SetupService
 from workstation.storage import Database, open_database
@@ -31,6 +32,7 @@ class Services:
     audit: AuditService
     setup: SetupService
     keys: KeyService
+    photos: PhotoService
 
     def close(self) -> None:
         self.db.close()
@@ -63,4 +65,5 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         audit=AuditService(db),
         setup=setup,
         keys=keys,
+        photos=PhotoService(db, clock, post.time_zone, config.photo),
     )

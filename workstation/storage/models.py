@@ -231,3 +231,25 @@ class DocumentFileRow(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class PortraitRow(Base):
+    """A portrait taken for a person: the original, what the pipeline made of it, the checks."""
+
+    __tablename__ = "portraits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    original: Mapped[bytes] = mapped_column(LargeBinary)
+    original_media_type: Mapped[str] = mapped_column(String(32))
+    original_sha256: Mapped[str] = mapped_column(String(64))
+    print_jpeg: Mapped[bytes] = mapped_column(LargeBinary)
+    chip_jpeg: Mapped[bytes] = mapped_column(LargeBinary)
+    checks: Mapped[str] = mapped_column(Text)  # JSON list of check results
+    overrides: Mapped[str] = mapped_column(Text)  # JSON list of {code, justification}
+    compliant: Mapped[bool] = mapped_column(Boolean)  # as checked, before any override
+    # The camera's local time (EXIF has no zone): 'YYYY-MM-DDTHH:MM:SS', or None.
+    captured_at: Mapped[str | None] = mapped_column(String(19))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

@@ -20,6 +20,7 @@ from workstation.storage.repositories.documents import (
     NumberingRepository,
 )
 from workstation.storage.repositories.persons import PersonRepository
+from workstation.storage.repositories.portraits import PortraitRepository
 
 
 class UnitOfWork:
@@ -43,6 +44,7 @@ class UnitOfWork:
         self.kinds = DocumentKindRepository(self.session)
         self.documents = DocumentRepository(self.session)
         self.numbering = NumberingRepository(self.session)
+        self.portraits = PortraitRepository(self.session)
         return self
 
     def commit(self) -> None:

@@ -157,25 +157,30 @@ def unpad(data: bytes) -> bytes:
     return stripped[:-1]
 
 
-def _cipher(key: bytes, mode: modes.Mode) -> Cipher[modes.Mode]:
+def _crypt(key: bytes, data: bytes, *, encrypt: bool, cbc: bool = True) -> bytes:
+    """3DES (or single DES for an 8-byte key) with a zero IV, no padding."""
     # Keying options spelled out as 24 bytes (K1 K2 K1 for two-key 3DES, K K K for
     # single DES): cryptography deprecates the short forms.
     if len(key) == 16:
         key = key + key[:8]
     elif len(key) == 8:
         key = key * 3
-    return Cipher(TripleDES(key), mode)
+    if cbc:
+        cipher = Cipher(TripleDES(key), modes.CBC(_ZERO_IV))
+        context = cipher.encryptor() if encrypt else cipher.decryptor()
+        return context.update(data) + context.finalize()
+    block = Cipher(TripleDES(key), modes.ECB())
+    ecb = block.encryptor() if encrypt else block.decryptor()
+    return ecb.update(data) + ecb.finalize()
 
 
 def des3_encrypt(key: bytes, data: bytes) -> bytes:
     """3DES-CBC with zero IV over block-aligned data."""
-    encryptor = _cipher(key, modes.CBC(_ZERO_IV)).encryptor()
-    return encryptor.update(data) + encryptor.finalize()
+    return _crypt(key, data, encrypt=True)
 
 
 def des3_decrypt(key: bytes, data: bytes) -> bytes:
-    decryptor = _cipher(key, modes.CBC(_ZERO_IV)).decryptor()
-    return decryptor.update(data) + decryptor.finalize()
+    return _crypt(key, data, encrypt=False)
 
 
 def retail_mac(key: bytes, data: bytes) -> bytes:
@@ -184,12 +189,9 @@ def retail_mac(key: bytes, data: bytes) -> bytes:
     if len(data) % 8:
         raise ValueError("retail_mac takes padded data")
     ka, kb = key[:8], key[8:16]
-    encryptor = _cipher(ka, modes.CBC(_ZERO_IV)).encryptor()
-    last = (encryptor.update(data) + encryptor.finalize())[-8:]
-    decryptor = _cipher(kb, modes.ECB()).decryptor()
-    last = decryptor.update(last) + decryptor.finalize()
-    encryptor = _cipher(ka, modes.ECB()).encryptor()
-    return encryptor.update(last) + encryptor.finalize()
+    last = _crypt(ka, data, encrypt=True)[-8:]
+    last = _crypt(kb, last, encrypt=False, cbc=False)
+    return _crypt(ka, last, encrypt=True, cbc=False)
 
 
 def mutual_authenticate_data(

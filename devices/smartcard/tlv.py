@@ -42,7 +42,9 @@ def read_tlv(data: bytes, offset: int = 0) -> tuple[int, bytes, int]:
         raise DeviceError(MALFORMED, "TLV truncated in its tag or length") from exc
     end = offset + length
     if end > len(data):
-        raise DeviceError(MALFORMED, f"TLV {tag:X} claims {length} bytes, {len(data) - offset} left")
+        raise DeviceError(
+            MALFORMED, f"TLV {tag:X} claims {length} bytes, {len(data) - offset} left"
+        )
     return tag, data[offset:end], end
 
 

@@ -42,8 +42,8 @@ def test_an_etd_goes_through_a_second_officer_and_gets_a_number(post: Post) -> N
     with pytest.raises(PermissionDeniedError):
         post.documents.act(clerk, document_id, DocumentAction.APPROVE)
     post.documents.act(supervisor, document_id, DocumentAction.APPROVE)
-    issued = post.documents.act(clerk, document_id, DocumentAction.ISSUE)
-    assert issued.state == DocumentState.ISSUED
+    issued = post.documents.act(clerk, document_id, DocumentAction.PRODUCE)
+    assert issued.state == DocumentState.PRODUCED
     assert issued.number is not None and issued.number.startswith("ET000001")
     assert is_well_formed(issued.number)
     assert issued.issued_on is not None and issued.expires_on is not None
@@ -53,16 +53,16 @@ def test_an_etd_goes_through_a_second_officer_and_gets_a_number(post: Post) -> N
         DocumentAction.CREATE,
         DocumentAction.SUBMIT,
         DocumentAction.APPROVE,
-        DocumentAction.ISSUE,
+        DocumentAction.PRODUCE,
     ]
     actions = [e.action for e in post.audit.trail("document", str(document_id))]
-    assert actions == ["document.issue", "document.approve", "document.submit", "document.create"]
+    assert actions == ["document.produce", "document.approve", "document.submit", "document.create"]
 
 
 def test_numbers_follow_each_other_and_a_void_keeps_its_number(post: Post) -> None:
     clerk, supervisor = post.officers["clerk"], post.officers["supervisor"]
-    first = post.documents.act(clerk, _approved_card(post), DocumentAction.ISSUE)
-    second = post.documents.act(clerk, _approved_card(post), DocumentAction.ISSUE)
+    first = post.documents.act(clerk, _approved_card(post), DocumentAction.PRODUCE)
+    second = post.documents.act(clerk, _approved_card(post), DocumentAction.PRODUCE)
     assert first.number and second.number
     assert int(second.number[2:-1]) == int(first.number[2:-1]) + 1
     assert first.id is not None
@@ -84,21 +84,21 @@ def test_a_failure_while_issuing_leaves_no_number_used_and_nothing_half_written(
 
     monkeypatch.setattr(documents_module, "record", broken_audit)
     with pytest.raises(OSError):
-        post.documents.act(post.officers["clerk"], document_id, DocumentAction.ISSUE)
+        post.documents.act(post.officers["clerk"], document_id, DocumentAction.PRODUCE)
     monkeypatch.undo()
     document = post.documents.get(document_id)
     assert (document.state, document.number) == (DocumentState.APPROVED, None)
     assert post.audit.verify().last_seq == audit_before
-    issued = post.documents.act(post.officers["clerk"], document_id, DocumentAction.ISSUE)
+    issued = post.documents.act(post.officers["clerk"], document_id, DocumentAction.PRODUCE)
     assert issued.number is not None and issued.number[2:-1] == "000001"
 
 
 def test_an_issued_document_cannot_be_issued_again(sqlite_post: Post) -> None:
     clerk = sqlite_post.officers["clerk"]
     document_id = _approved_card(sqlite_post)
-    sqlite_post.documents.act(clerk, document_id, DocumentAction.ISSUE)
+    sqlite_post.documents.act(clerk, document_id, DocumentAction.PRODUCE)
     with pytest.raises(LifecycleError):
-        sqlite_post.documents.act(clerk, document_id, DocumentAction.ISSUE)
+        sqlite_post.documents.act(clerk, document_id, DocumentAction.PRODUCE)
     reports = sqlite_post.documents.reconcile_stock()
     assert [r.last_sequence for r in reports if r.series.startswith("consular")] == [1]
 

@@ -63,7 +63,7 @@ def test_an_id_card_is_issued_with_its_mrz_seal_and_pdf(services: Services) -> N
     issued = services.documents.act(
         clerk,
         document_id,
-        DocumentAction.ISSUE,  # type: ignore[arg-type]
+        DocumentAction.PRODUCE,  # type: ignore[arg-type]
         passphrase=DEMO_KEY_PASSPHRASE,
     )
     assert issued.number is not None
@@ -94,7 +94,7 @@ def test_an_etd_needs_approval_and_only_one_may_be_valid(services: Services) -> 
     first = services.documents.act(
         clerk,
         etd(),
-        DocumentAction.ISSUE,  # type: ignore[arg-type]
+        DocumentAction.PRODUCE,  # type: ignore[arg-type]
         passphrase=DEMO_KEY_PASSPHRASE,
     )
     seal = parse_seal(bytes.fromhex(first.data["seal"]))
@@ -106,7 +106,7 @@ def test_an_etd_needs_approval_and_only_one_may_be_valid(services: Services) -> 
         services.documents.act(
             clerk,
             second,
-            DocumentAction.ISSUE,  # type: ignore[arg-type]
+            DocumentAction.PRODUCE,  # type: ignore[arg-type]
             passphrase=DEMO_KEY_PASSPHRASE,
         )
     assert caught.value.code == "issue.etd_already_valid"
@@ -138,7 +138,7 @@ def test_no_photo_or_no_nationality_means_no_card_and_no_number_used(services: S
         services.documents.act(
             clerk,
             document_id,
-            DocumentAction.ISSUE,  # type: ignore[arg-type]
+            DocumentAction.PRODUCE,  # type: ignore[arg-type]
             passphrase=DEMO_KEY_PASSPHRASE,
         )
     assert (caught.value.code, caught.value.field) == ("issue.photo_missing", "photo")
@@ -148,7 +148,7 @@ def test_no_photo_or_no_nationality_means_no_card_and_no_number_used(services: S
         services.documents.act(
             clerk,
             foreigner,
-            DocumentAction.ISSUE,  # type: ignore[arg-type]
+            DocumentAction.PRODUCE,  # type: ignore[arg-type]
             passphrase=DEMO_KEY_PASSPHRASE,
         )
     assert refused.value.code == "issue.not_a_national"
@@ -172,7 +172,7 @@ def test_a_rendering_failure_rolls_the_whole_issue_back(
         services.documents.act(
             clerk,
             document_id,
-            DocumentAction.ISSUE,  # type: ignore[arg-type]
+            DocumentAction.PRODUCE,  # type: ignore[arg-type]
             passphrase=DEMO_KEY_PASSPHRASE,
         )
     document = services.documents.get(document_id)
@@ -190,7 +190,7 @@ def test_a_wrong_key_passphrase_issues_nothing(services: Services) -> None:
         services.documents.act(
             clerk,
             document_id,
-            DocumentAction.ISSUE,  # type: ignore[arg-type]
+            DocumentAction.PRODUCE,  # type: ignore[arg-type]
             passphrase="not-it",
         )
     assert caught.value.code == "keys.wrong_passphrase"
@@ -213,7 +213,7 @@ def test_names_and_places_in_cyrillic_print_in_latin_letters(services: Services)
     issued = services.documents.act(
         clerk,
         document_id,
-        DocumentAction.ISSUE,  # type: ignore[arg-type]
+        DocumentAction.PRODUCE,  # type: ignore[arg-type]
         passphrase=DEMO_KEY_PASSPHRASE,
     )
     assert issued.data["mrz"][2].startswith("PETRENKO<<OLENA<")

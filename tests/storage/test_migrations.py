@@ -190,9 +190,9 @@ def test_upgrade_from_first_revision_keeps_rows_and_adds_working_documents(
         clerk = accounts.authenticate("clerk", "clerk-demo-1")
         documents = DocumentService(db, clock, post)
         document_id = documents.create(clerk, "consular_id_card", old_id)
-        for action in (DocumentAction.SUBMIT, DocumentAction.APPROVE, DocumentAction.ISSUE):
+        for action in (DocumentAction.SUBMIT, DocumentAction.APPROVE, DocumentAction.PRODUCE):
             issued = documents.act(clerk, document_id, action)
-        assert issued.state is DocumentState.ISSUED
+        assert issued.state is DocumentState.PRODUCED
         assert issued.number is not None and is_well_formed(issued.number)
         assert issued.number.startswith("CI000001")
         assert [d.number for d in documents.for_person(old_id)] == [issued.number]

@@ -166,9 +166,9 @@ def _assert_stock_is_exact(
     for a in allocations:
         assert a.number == format_number(CONSULAR_ID_CARD.numbering, a.sequence)
         assert is_well_formed(a.number), a.number
-        assert (a.use, a.document_number, a.state) == ("issued", a.number, "issued")
+        assert (a.use, a.document_number, a.state) == ("issued", a.number, "produced")
     assert sorted(issued_documents) == sorted(numbers)
-    assert document_states == {"issued": total}
+    assert document_states == {"produced": total}
 
     # What `consular numbering check` reports.
     reports = post.documents.reconcile_stock()
@@ -182,7 +182,7 @@ def _assert_stock_is_exact(
     with post.db.reading() as uow:
         entries = list(uow.audit.entries())
         assert uow.audit.head()[0] == len(entries) == report.entries_checked
-    issue_entries = [e for e in entries if e.action == "document.issue"]
+    issue_entries = [e for e in entries if e.action == "document.produce"]
     assert sorted(e.details["number"] for e in issue_entries) == sorted(numbers)
     assert Counter(e.action for e in entries)["document.create"] == total
 

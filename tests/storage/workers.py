@@ -90,7 +90,7 @@ def issue_documents(
                 if i % fail_every == 0:
                     try:
                         with _allocation_then_failure():
-                            documents.act(officer, document_id, DocumentAction.ISSUE)
+                            documents.act(officer, document_id, DocumentAction.PRODUCE)
                     except InjectedFailure as failure:
                         result.rolled_back.append(str(failure.args[0]))
                     else:
@@ -98,7 +98,7 @@ def issue_documents(
                     left = documents.get(document_id)
                     if left.state is not DocumentState.APPROVED or left.number is not None:
                         raise AssertionError(f"rolled-back issue left {left.state} {left.number}")
-                issued = documents.act(officer, document_id, DocumentAction.ISSUE)
+                issued = documents.act(officer, document_id, DocumentAction.PRODUCE)
                 if issued.number is None:
                     raise AssertionError("issued without a number")
                 result.numbers.append(issued.number)

@@ -24,7 +24,8 @@ def test_the_whole_path_records_who_did_each_step() -> None:
     kind = EMERGENCY_TRAVEL_DOCUMENT
     doc = _submitted()
     doc = transition(doc, DocumentAction.APPROVE, SUPERVISOR, kind, AT)
-    doc = transition(doc, DocumentAction.ISSUE, CLERK, kind, AT, number="ET0000011")
+    doc = transition(doc, DocumentAction.PRODUCE, CLERK, kind, AT, number="ET0000011")
+    doc = transition(doc, DocumentAction.ISSUE, CLERK, kind, AT, reason="print job 1 completed")
     doc = transition(doc, DocumentAction.DELIVER, CLERK, kind, AT)
     assert doc.state == DocumentState.DELIVERED
     assert doc.number == "ET0000011"
@@ -32,6 +33,7 @@ def test_the_whole_path_records_who_did_each_step() -> None:
         (DocumentAction.CREATE, CLERK.id),
         (DocumentAction.SUBMIT, CLERK.id),
         (DocumentAction.APPROVE, SUPERVISOR.id),
+        (DocumentAction.PRODUCE, CLERK.id),
         (DocumentAction.ISSUE, CLERK.id),
         (DocumentAction.DELIVER, CLERK.id),
     ]
@@ -40,9 +42,23 @@ def test_the_whole_path_records_who_did_each_step() -> None:
 def test_a_step_out_of_order_is_a_coded_error() -> None:
     draft = Document.draft(CONSULAR_ID_CARD, 10, CLERK, AT)
     with pytest.raises(LifecycleError) as caught:
-        transition(draft, DocumentAction.ISSUE, CLERK, CONSULAR_ID_CARD, AT)
+        transition(draft, DocumentAction.PRODUCE, CLERK, CONSULAR_ID_CARD, AT)
     assert caught.value.code == "lifecycle.transition_not_allowed"
-    assert caught.value.params == {"action": "issue", "state": "draft"}
+    assert caught.value.params == {"action": "produce", "state": "draft"}
+
+
+def test_a_document_is_issued_only_after_it_was_produced_and_with_how_it_was_printed() -> None:
+    kind = CONSULAR_ID_CARD
+    approved = transition(_submitted(kind=kind), DocumentAction.APPROVE, CLERK, kind, AT)
+    with pytest.raises(LifecycleError):
+        transition(approved, DocumentAction.ISSUE, CLERK, kind, AT, reason="printed")
+    produced = transition(approved, DocumentAction.PRODUCE, CLERK, kind, AT, number="CI0000015")
+    assert produced.state == DocumentState.PRODUCED
+    with pytest.raises(DomainError) as caught:
+        transition(produced, DocumentAction.ISSUE, CLERK, kind, AT)
+    assert (caught.value.code, caught.value.field) == ("lifecycle.reason_required", "reason")
+    issued = transition(produced, DocumentAction.ISSUE, CLERK, kind, AT, reason="printed by hand")
+    assert issued.state == DocumentState.ISSUED and issued.number == "CI0000015"
 
 
 def test_a_clerk_cannot_approve_what_needs_a_supervisor() -> None:
@@ -74,7 +90,8 @@ def test_the_administrator_does_not_handle_documents() -> None:
 def test_voiding_an_issued_document_needs_a_supervisor_and_a_reason() -> None:
     kind = CONSULAR_ID_CARD
     doc = transition(_submitted(kind=kind), DocumentAction.APPROVE, CLERK, kind, AT)
-    doc = transition(doc, DocumentAction.ISSUE, CLERK, kind, AT, number="CI0000015")
+    doc = transition(doc, DocumentAction.PRODUCE, CLERK, kind, AT, number="CI0000015")
+    doc = transition(doc, DocumentAction.ISSUE, CLERK, kind, AT, reason="print job 3 completed")
     with pytest.raises(PermissionDeniedError):
         transition(doc, DocumentAction.VOID, CLERK, kind, AT, reason="lost")
     with pytest.raises(DomainError) as caught:
@@ -89,9 +106,9 @@ def test_voiding_an_issued_document_needs_a_supervisor_and_a_reason() -> None:
 def test_a_spoiled_copy_is_recorded_without_changing_the_document() -> None:
     kind = CONSULAR_ID_CARD
     doc = transition(_submitted(kind=kind), DocumentAction.APPROVE, CLERK, kind, AT)
-    doc = transition(doc, DocumentAction.ISSUE, CLERK, kind, AT, number="CI0000015")
+    doc = transition(doc, DocumentAction.PRODUCE, CLERK, kind, AT, number="CI0000015")
     spoiled = transition(doc, DocumentAction.SPOIL_COPY, CLERK, kind, AT, reason="ribbon jam")
-    assert spoiled.state == DocumentState.ISSUED
+    assert spoiled.state == DocumentState.PRODUCED
     assert spoiled.spoiled_copies == 1
     assert spoiled.events[-1].reason == "ribbon jam"
 

@@ -1,8 +1,13 @@
 """Documents and their lifecycle: who did which step, when, and which steps are allowed.
 
-draft -> submitted -> approved -> issued -> delivered, with ``reject`` sending a submitted request
-back to draft, ``void`` ending a document from any live state, and spoiled copies (a card that
-failed at the printer or the chip encoder) recorded on an issued document without changing it.
+draft -> submitted -> approved -> produced -> issued -> delivered, with ``reject`` sending a
+submitted request back to draft, ``void`` ending a document from any live state, and spoiled copies
+(a card that failed at the printer or the chip encoder) recorded on a produced or issued document
+without changing its state.
+
+*Produced* means numbered, sealed and rendered: the number is used from then on. The document is
+*issued* only when its print job completed, or when an officer confirms that it was printed by hand
+(see :mod:`workstation.domain.printing`).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ class DocumentState(StrEnum):
     DRAFT = "draft"
     SUBMITTED = "submitted"
     APPROVED = "approved"
+    PRODUCED = "produced"
     ISSUED = "issued"
     DELIVERED = "delivered"
     VOIDED = "voided"
@@ -32,6 +38,7 @@ class DocumentAction(StrEnum):
     SUBMIT = "submit"
     APPROVE = "approve"
     REJECT = "reject"
+    PRODUCE = "produce"
     ISSUE = "issue"
     DELIVER = "deliver"
     VOID = "void"
@@ -56,18 +63,28 @@ RULES: Mapping[DocumentAction, _Rule] = {
     DocumentAction.REJECT: _Rule(
         frozenset({_S.SUBMITTED}), _S.DRAFT, Permission.DOCUMENT_APPROVE, reason_required=True
     ),
-    DocumentAction.ISSUE: _Rule(frozenset({_S.APPROVED}), _S.ISSUED, Permission.DOCUMENT_ISSUE),
+    DocumentAction.PRODUCE: _Rule(
+        frozenset({_S.APPROVED}), _S.PRODUCED, Permission.DOCUMENT_ISSUE
+    ),
+    # The reason says how the document was finished: which print job completed, or who printed
+    # it by hand and why.
+    DocumentAction.ISSUE: _Rule(
+        frozenset({_S.PRODUCED}), _S.ISSUED, Permission.DOCUMENT_ISSUE, reason_required=True
+    ),
     DocumentAction.DELIVER: _Rule(
         frozenset({_S.ISSUED}), _S.DELIVERED, Permission.DOCUMENT_DELIVER
     ),
     DocumentAction.VOID: _Rule(
-        _LIVE | {_S.ISSUED, _S.DELIVERED},
+        _LIVE | {_S.PRODUCED, _S.ISSUED, _S.DELIVERED},
         _S.VOIDED,
         Permission.DOCUMENT_VOID,
         reason_required=True,
     ),
     DocumentAction.SPOIL_COPY: _Rule(
-        frozenset({_S.ISSUED}), None, Permission.DOCUMENT_SPOIL, reason_required=True
+        frozenset({_S.PRODUCED, _S.ISSUED}),
+        None,
+        Permission.DOCUMENT_SPOIL,
+        reason_required=True,
     ),
 }
 

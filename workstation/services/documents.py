@@ -241,7 +241,7 @@ class DocumentService:
             kind = self._kind(uow, document.kind)
             now = self._clock.now()
             changes: dict[str, Any] = {}
-            if action == DocumentAction.ISSUE:
+            if action == DocumentAction.PRODUCE:
                 # Check the step is allowed before touching the stock.
                 transition(document, action, officer, kind, now, reason)
                 assert self._post.id is not None

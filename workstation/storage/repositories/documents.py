@@ -248,13 +248,14 @@ class DocumentRepository:
         return None if row is None else (row.media_type, row.content)
 
     def issued_of_kind(self, person_id: int, kind: str) -> list[int]:
-        """Ids of the person's documents of ``kind`` that are issued or delivered."""
+        """Ids of the person's documents of ``kind`` that are produced, issued or delivered
+        (a produced document waiting for its print counts: it has a number and a seal)."""
         return list(
             self._session.scalars(
                 select(DocumentRow.id).where(
                     DocumentRow.person_id == person_id,
                     DocumentRow.kind_code == kind,
-                    DocumentRow.state.in_(("issued", "delivered")),
+                    DocumentRow.state.in_(("produced", "issued", "delivered")),
                 )
             )
         )

@@ -204,8 +204,16 @@ def _toml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
 
 
-def render_site_config(post: Post, database_url: str | None = None) -> str:
+#: The demo post prints into folders of the data folder (PDF and PNG files), so a new machine
+#: issues and "prints" without a printer; a real post names its system print queues.
+DEMO_DEVICES = DeviceSettings(card_printer="folder:cards", a4_printer="folder:a4")
+
+
+def render_site_config(
+    post: Post, database_url: str | None = None, devices: DeviceSettings | None = None
+) -> str:
     """The text of a new ``site.toml`` with every setting spelled out and commented."""
+    devices = devices or DeviceSettings()
     lines = [
         "# Consular workstation: site configuration. Checked at start; errors name the key.",
         "",
@@ -234,10 +242,11 @@ def render_site_config(post: Post, database_url: str | None = None) -> str:
         "",
         "[devices]",
         "# System print queue names and reader name (or part of it); empty = not configured.",
-        'reader = ""',
-        'card_printer = ""',
-        'a4_printer = ""',
-        'camera = ""',
+        '# "folder:NAME" prints PDF and PNG files into the folder printed/NAME of the data folder.',
+        *(
+            f"{key} = {_toml_string(getattr(devices, key) or '')}"
+            for key in ("reader", "card_printer", "a4_printer", "camera")
+        ),
         "",
         "[ui]",
         "idle_lock_minutes = 5",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from workstation.config import SiteConfig, load_site_config
 from workstation.domain.posts import Post
+from workstation.domain.printing import PrintTarget
 from workstation.paths import site_file
 from workstation.services.accounts import AccountService
 from workstation.services.audit import AuditService
@@ -15,6 +16,7 @@ from workstation.services.documents import DocumentService
 from workstation.services.keys import KeyService
 from workstation.services.persons import PersonService
 from workstation.services.photos import PhotoService
+from workstation.services.printing import PrinterPool, PrintService
 from workstation.services.production import DocumentProducer
 from workstation.services.setup import SetupService
 from workstation.storage import Database, open_database
@@ -33,8 +35,10 @@ class Services:
     setup: SetupService
     keys: KeyService
     photos: PhotoService
+    printing: PrintService
 
     def close(self) -> None:
+        self.printing.close()
         self.db.close()
 
 
@@ -66,4 +70,14 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         setup=setup,
         keys=keys,
         photos=PhotoService(db, clock, post.time_zone, config.photo),
+        printing=PrintService(
+            db,
+            clock,
+            PrinterPool(data_dir / "printed"),
+            lambda target: (
+                config.devices.card_printer
+                if target is PrintTarget.CARD
+                else config.devices.a4_printer
+            ),
+        ),
     )

@@ -65,7 +65,7 @@ def test_info_names_version_database_and_post(
     assert code == 0
     assert info["post"]["issuing_state"] == "UTO"
     assert info["database"]["backend"] == "sqlite"
-    assert info["database"]["revision"] == "0004_document_files"
+    assert info["database"]["revision"] == "0006_print_jobs"
     assert str(data_dir) in info["data_dir"]
 
 
@@ -213,7 +213,7 @@ def test_db_status_and_upgrade(data_dir: Path, capsys: pytest.CaptureFixture[str
     code, out, _ = _run(capsys, "--json", "db", "status")
     assert code == 0 and json.loads(out)["up_to_date"] is True
     code, out, _ = _run(capsys, "db", "upgrade")
-    assert code == 0 and "0004_document_files" in out
+    assert code == 0 and "0006_print_jobs" in out
 
 
 def test_a_broken_site_configuration_names_the_key(

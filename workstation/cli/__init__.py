@@ -13,6 +13,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from devices.errors import DeviceError
 from workstation import __version__
 from workstation.cli import (
     audit_commands,
@@ -20,6 +21,7 @@ from workstation.cli import (
     issue_commands,
     keys_commands,
     person_commands,
+    print_commands,
     setup_commands,
     verify_commands,
 )
@@ -48,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     keys_commands.register(commands)
     issue_commands.register(commands)
     verify_commands.register(commands)
+    print_commands.register(commands)
     return parser
 
 
@@ -64,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             output.domain_error(error)
         except ConfigError as error:
             output.config_error(error)
+        except DeviceError as error:
+            output.device_error(error)
         except OSError as error:
             output.fail(EXIT_BAD_INPUT, "os.error", str(error))
         finally:

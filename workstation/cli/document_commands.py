@@ -10,13 +10,13 @@ from zoneinfo import ZoneInfo
 
 from workstation.cli.context import CliContext
 from workstation.cli.keys_commands import passphrase
+from workstation.cli.print_commands import add_issue_print_options, produce_and_print
 from workstation.domain.documents import Document, DocumentAction
 
 _ACTIONS = {
     "submit": DocumentAction.SUBMIT,
     "approve": DocumentAction.APPROVE,
     "reject": DocumentAction.REJECT,
-    "issue": DocumentAction.ISSUE,
     "deliver": DocumentAction.DELIVER,
     "void": DocumentAction.VOID,
     "spoil": DocumentAction.SPOIL_COPY,
@@ -46,6 +46,23 @@ def register(commands: Any) -> None:
     pdf.add_argument("id", type=int)
     pdf.add_argument("--out", required=True)
     pdf.set_defaults(handler=_pdf)
+    issue = actions.add_parser(
+        "issue",
+        help="produce an approved document (number, signed seal, PDF) and print it; "
+        "it is issued when the print completed",
+    )
+    issue.add_argument("id", type=int)
+    issue.add_argument("--officer", required=True)
+    add_issue_print_options(issue)
+    issue.set_defaults(handler=_issue)
+    confirm = actions.add_parser(
+        "confirm-print",
+        help="the produced document was printed outside a tracked print job: issue it",
+    )
+    confirm.add_argument("id", type=int)
+    confirm.add_argument("--reason", required=True, help="where and how it was printed")
+    confirm.add_argument("--officer", required=True)
+    confirm.set_defaults(handler=_confirm_print)
     for name, action in _ACTIONS.items():
         step = actions.add_parser(name, help=f"{name} a document")
         step.add_argument("id", type=int)
@@ -108,11 +125,21 @@ def _show(args: argparse.Namespace, ctx: CliContext) -> None:
 
 
 def _step(args: argparse.Namespace, ctx: CliContext) -> None:
-    key_passphrase = passphrase() if args.action == DocumentAction.ISSUE else None
     officer = ctx.sign_in(args.officer)
-    document = ctx.services.documents.act(
-        officer, args.id, args.action, args.reason, passphrase=key_passphrase
-    )
+    document = ctx.services.documents.act(officer, args.id, args.action, args.reason)
+    ctx.output.result(_data(document), lambda: _text(document, ctx))
+
+
+def _issue(args: argparse.Namespace, ctx: CliContext) -> None:
+    key_passphrase = passphrase()
+    officer = ctx.sign_in(args.officer)
+    produce_and_print(ctx, officer, args.id, key_passphrase, args, _data, lambda d: _text(d, ctx))
+
+
+def _confirm_print(args: argparse.Namespace, ctx: CliContext) -> None:
+    officer = ctx.sign_in(args.officer)
+    ctx.services.printing.confirm_manual_print(officer, args.id, args.reason)
+    document = ctx.services.documents.get(args.id)
     ctx.output.result(_data(document), lambda: _text(document, ctx))
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from workstation.cli.context import CliContext
 from workstation.cli.keys_commands import passphrase
+from workstation.cli.print_commands import add_issue_print_options, produce_and_print
 from workstation.domain.documents import Document, DocumentAction
 from workstation.domain.errors import DomainError
 from workstation.domain.issue_rules import CONSULAR_ID_CARD, EMERGENCY_TRAVEL_DOCUMENT
@@ -28,6 +29,7 @@ def register(commands: Any) -> None:
     card.add_argument("--photo", required=True, help="the portrait (JPEG or PNG)")
     card.add_argument("--out", help="write the issued PDF here")
     card.add_argument("--officer", required=True)
+    add_issue_print_options(card)
     card.set_defaults(handler=_id_card)
     etd = kinds.add_parser(
         "etd",
@@ -73,10 +75,13 @@ def _id_card(args: argparse.Namespace, ctx: CliContext) -> None:
     documents.attach_portrait(officer, document_id, photo)
     documents.act(officer, document_id, DocumentAction.SUBMIT)
     documents.act(officer, document_id, DocumentAction.APPROVE)
-    issued = documents.act(officer, document_id, DocumentAction.ISSUE, passphrase=key_passphrase)
-    if args.out:
-        Path(args.out).write_bytes(documents.pdf(document_id))
-    ctx.output.result(_issued(issued), lambda: str(issued.number))
+    try:
+        produce_and_print(
+            ctx, officer, document_id, key_passphrase, args, _issued, lambda d: str(d.number)
+        )
+    finally:
+        if args.out and documents.get(document_id).number:
+            Path(args.out).write_bytes(documents.pdf(document_id))
 
 
 def _etd(args: argparse.Namespace, ctx: CliContext) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
+from devices.errors import DeviceError
 from workstation.config import ConfigError
 from workstation.domain.errors import (
     ConflictError,
@@ -26,6 +27,7 @@ EXIT_DENIED = 3  # wrong credentials or a role that may not do this
 EXIT_NOT_FOUND = 4
 EXIT_CONFLICT = 5  # the request contradicts what is recorded (state, duplicate)
 EXIT_CHECK_FAILED = 6  # a verification found a problem (audit chain, number stock)
+EXIT_DEVICE = 7  # a printer, reader or card did not finish the job; it is kept for a retry
 
 
 class CliExit(Exception):
@@ -74,6 +76,13 @@ class Output:
             "\n".join(message for _field, message in problems),
             [{"field": field, "message": message} for field, message in problems],
         )
+
+    def device_error(self, error: DeviceError) -> NoReturn:
+        """A device refused or failed: the translated message, the technical detail after it."""
+        message = self.translator.text(error.code, None, {})
+        if error.detail:
+            message += f" [{error.detail}]"
+        self.fail(EXIT_DEVICE, error.code, message)
 
     def config_error(self, error: ConfigError) -> NoReturn:
         self.fail(

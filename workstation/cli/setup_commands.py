@@ -11,7 +11,12 @@ from typing import Any
 from workstation import __version__
 from workstation.cli.context import CliContext
 from workstation.cli.output import EXIT_CONFLICT
-from workstation.config import is_time_zone, load_site_config, render_site_config
+from workstation.config import (
+    DEMO_DEVICES,
+    is_time_zone,
+    load_site_config,
+    render_site_config,
+)
 from workstation.domain.document_kinds import DEFAULT_KINDS
 from workstation.domain.errors import DomainError, PermissionDeniedError
 from workstation.domain.officers import Role
@@ -157,7 +162,10 @@ def _init(args: argparse.Namespace, ctx: CliContext) -> None:
     finally:
         db.close()
     # The configuration is written last: a failed initialisation leaves no half-set-up folder.
-    site.write_text(render_site_config(post, args.database_url), encoding="utf-8")
+    site.write_text(
+        render_site_config(post, args.database_url, DEMO_DEVICES if args.demo else None),
+        encoding="utf-8",
+    )
     data = {
         "initialised": True,
         "data_dir": str(ctx.data_dir),

@@ -63,9 +63,7 @@ RULES: Mapping[DocumentAction, _Rule] = {
     DocumentAction.REJECT: _Rule(
         frozenset({_S.SUBMITTED}), _S.DRAFT, Permission.DOCUMENT_APPROVE, reason_required=True
     ),
-    DocumentAction.PRODUCE: _Rule(
-        frozenset({_S.APPROVED}), _S.PRODUCED, Permission.DOCUMENT_ISSUE
-    ),
+    DocumentAction.PRODUCE: _Rule(frozenset({_S.APPROVED}), _S.PRODUCED, Permission.DOCUMENT_ISSUE),
     # The reason says how the document was finished: which print job completed, or who printed
     # it by hand and why.
     DocumentAction.ISSUE: _Rule(

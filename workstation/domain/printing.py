@@ -1,4 +1,5 @@
-"""Print jobs as the consulate records them: which document went to which queue, and what became of it.
+"""Print jobs as the consulate records them: which document went to which queue, and what
+became of it.
 
 A document is *produced* (numbered, sealed, rendered) before it is printed, and becomes *issued*
 only when a print job for it completed, or when an officer confirms a manual print. A job that
@@ -92,7 +93,9 @@ class PrintJob:
         return self.state in RETRIABLE_STATES
 
 
-def observe(job: PrintJob, spooler_state: str, condition: str | None, detail: str, at: dt.datetime) -> PrintJob:
+def observe(
+    job: PrintJob, spooler_state: str, condition: str | None, detail: str, at: dt.datetime
+) -> PrintJob:
     """The job as the spooler now reports it. A final state never changes again (a spooler that
     forgets a completed job must not turn it back into a failure)."""
     if job.state in FINAL_STATES:

@@ -137,6 +137,33 @@ MESSAGES: Mapping[str, str] = {
     ),
     "verify.document_expired": _("NOT VALID: the seal is genuine but the document has expired"),
     "verify.bad_hex": _("the seal given with --hex is not hexadecimal bytes"),
+    "print.no_queue": _(
+        "No {target} printer is set up: give --queue, set devices in site.toml, "
+        "or confirm a manual print."
+    ),
+    "print.reprint_reason_required": _("{field}: say why the document is printed again."),
+    "print.document_not_printable": _("A {state} document cannot be printed."),
+    "print.job_not_found": _("No print job with id {id}."),
+    "print.not_live": _("The print job is already {state}."),
+    "print.not_retriable": _("A {state} print job cannot be retried (it may still be printing)."),
+    "print.already_spoiled": _("This print job is already recorded as spoiled."),
+    "print.spoil_reason_required": _("{field}: say what is wrong with the card."),
+    "print.manual_reason_required": _("{field}: say where and how the document was printed."),
+    "print.unknown_spooler_state": _("The print service reported an unknown job state {state}."),
+    "printer.queue_stopped": _("The printer queue is stopped: the job waits in it."),
+    "printer.queue_missing": _("There is no printer queue of that name."),
+    "printer.not_accepting": _("The printer queue does not accept jobs."),
+    "printer.printer_gone": _("The printer is not connected or switched off."),
+    "printer.media_problem": _("The printer needs attention: cards or paper, ribbon, jam or door."),
+    "printer.job_held": _("The job is held in the queue until someone releases it."),
+    "printer.job_aborted": _("The printer gave up on the job."),
+    "printer.job_missing": _("The print service no longer knows this job."),
+    "printer.timeout": _("The job did not finish in time."),
+    "printer.spooler_unavailable": _("The print service is not running."),
+    "printer.library_missing": _("Printing support (pycups) is not installed on this computer."),
+    "printer.ipp_error": _("The print service refused the request."),
+    "printer.job_final": _("The job has already finished."),
+    "printer.closed": _("The printer was closed while a job was followed."),
     "file.unreadable": _("{field}: cannot read {path}: {reason}"),
     "file.not_json": _("{field}: {path} is not valid JSON (line {line}): {reason}"),
 }
@@ -161,6 +188,9 @@ FIELD_LABELS: Mapping[str, str] = {
     "photo": _("Photo"),
     "destination": _("Destination"),
     "replaced_passport": _("Passport replaced"),
+    "queue": _("Printer queue"),
+    "reason": _("Reason"),
+    "job_id": _("Print job"),
 }
 
 

@@ -253,3 +253,24 @@ class PortraitRow(Base):
     # The camera's local time (EXIF has no zone): 'YYYY-MM-DDTHH:MM:SS', or None.
     captured_at: Mapped[str | None] = mapped_column(String(19))
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class PrintJobRow(Base):
+    """One attempt at printing one document; kept after completion for the stock and support."""
+
+    __tablename__ = "print_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    queue: Mapped[str] = mapped_column(String(200))
+    target: Mapped[str] = mapped_column(String(8))
+    purpose: Mapped[str] = mapped_column(String(8))
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    attempt: Mapped[int] = mapped_column(Integer)
+    spooler_job_id: Mapped[str | None] = mapped_column(String(100))
+    condition: Mapped[str | None] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

@@ -21,6 +21,7 @@ from workstation.storage.repositories.documents import (
 )
 from workstation.storage.repositories.persons import PersonRepository
 from workstation.storage.repositories.portraits import PortraitRepository
+from workstation.storage.repositories.print_jobs import PrintJobRepository
 
 
 class UnitOfWork:
@@ -45,6 +46,7 @@ class UnitOfWork:
         self.documents = DocumentRepository(self.session)
         self.numbering = NumberingRepository(self.session)
         self.portraits = PortraitRepository(self.session)
+        self.print_jobs = PrintJobRepository(self.session)
         return self
 
     def commit(self) -> None:

@@ -61,6 +61,7 @@ _CLIENT_TOOLS: Final = (
     "cupsdisable",
     "cupsaccept",
     "cupsreject",
+    "lp",
 )
 _START_TIMEOUT_S: Final = 10.0
 _LOG_TAIL_CHARS: Final = 4000

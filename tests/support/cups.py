@@ -87,6 +87,26 @@ def cups_unavailable_reason() -> str | None:
     return None
 
 
+def _remove_stale_cups_pdf_configs() -> None:
+    """Delete cups-pdf configs left by a test run that was killed (SIGKILL, power cut).
+
+    Ours only (``cups-pdf-cwtest*.conf``), and only when the temporary folder their
+    ``Out`` points into is gone: a concurrent test session's config is left alone.
+    """
+    for config in CUPS_PDF_CONFIG_DIR.glob("cups-pdf-cwtest*.conf"):
+        with contextlib.suppress(OSError):
+            out = next(
+                (
+                    line.split(None, 1)[1].strip()
+                    for line in config.read_text().splitlines()
+                    if line.startswith("Out ")
+                ),
+                None,
+            )
+            if out is not None and not Path(out).parent.exists():
+                config.unlink()
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -115,6 +135,7 @@ class ThrowawayCups:
     # -- life cycle -----------------------------------------------------------------
 
     def __enter__(self) -> Self:
+        _remove_stale_cups_pdf_configs()
         try:
             self._write_configuration()
             self.start()

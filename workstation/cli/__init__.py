@@ -20,6 +20,7 @@ from workstation.cli import (
     issue_commands,
     keys_commands,
     person_commands,
+    photo_commands,
     setup_commands,
     verify_commands,
 )
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     keys_commands.register(commands)
     issue_commands.register(commands)
     verify_commands.register(commands)
+    photo_commands.register(commands)
     return parser
 
 

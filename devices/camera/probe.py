@@ -4,8 +4,12 @@ The status bar must show "no camera" at start-up without loading Qt
 Multimedia (slow to initialise, and it may grab the device). On Linux the
 kernel already publishes what we need: ``/dev/videoN`` character devices and
 their names under ``/sys/class/video4linux``. Other systems have no such cheap,
-dependency-free interface, so they report ``camera.probe_unsupported`` until the
-Qt Multimedia backend exists.
+dependency-free interface: there the probe asks Qt Multimedia, but only when the
+application has already loaded it and the call is made on the Qt application's
+thread (Qt Multimedia objects belong to that thread); otherwise it reports
+``camera.probe_unsupported``. The GUI can also turn
+:func:`devices.camera.qt_camera.list_cameras` into a status with
+:func:`status_from_camera_names`.
 
 A USB webcam usually creates *two* nodes: the capture node and a metadata node
 that cannot deliver pictures. The V4L2 ``VIDIOC_QUERYCAP`` ioctl tells them
@@ -21,12 +25,13 @@ import re
 import stat
 import struct
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from devices.status import DeviceKind, DeviceState, DeviceStatus
 
-__all__ = ["VideoDevice", "list_video_devices", "probe_camera"]
+__all__ = ["VideoDevice", "list_video_devices", "probe_camera", "status_from_camera_names"]
 
 DEV_DIR = Path("/dev")
 SYSFS_V4L_DIR = Path("/sys/class/video4linux")
@@ -146,12 +151,16 @@ def probe_camera(
     """
     kind = DeviceKind.CAMERA
     if not sys.platform.startswith("linux"):
+        names = _qt_camera_names()
+        if names is not None:
+            return status_from_camera_names(configured, names)
         return DeviceStatus(
             kind,
             DeviceState.UNAVAILABLE,
             configured,
             "camera.probe_unsupported",
-            f"no OS-level camera probe on {sys.platform}; needs the Qt Multimedia backend",
+            f"no OS-level camera probe on {sys.platform}; Qt Multimedia is not loaded "
+            "or this is not the Qt application thread",
         )
     devices, unreadable = _scan(dev_dir, sysfs_dir)
     if not devices:
@@ -181,4 +190,44 @@ def probe_camera(
         None,
         "camera.not_found",
         f"no camera matches {configured!r}; present: {available}",
+    )
+
+
+def _qt_camera_names() -> list[str] | None:
+    """Camera names from Qt Multimedia if it is usable from here, else ``None``.
+
+    Never loads Qt Multimedia itself (see the module docstring) and never calls it
+    from a worker thread: Qt Multimedia objects belong to the application thread.
+    """
+    if "PySide6.QtMultimedia" not in sys.modules:
+        return None
+    from PySide6.QtCore import QCoreApplication, QThread
+
+    from devices.camera.qt_camera import list_cameras
+
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return None
+    return list_cameras()
+
+
+def status_from_camera_names(configured: str | None, names: Sequence[str]) -> DeviceStatus:
+    """The camera status for camera ``names`` (e.g. from Qt's ``list_cameras()``).
+
+    Same rules as the V4L2 probe: ``None`` picks the first camera, otherwise a
+    case-insensitive fragment of the name selects one.
+    """
+    kind = DeviceKind.CAMERA
+    if not names:
+        return DeviceStatus(kind, DeviceState.ABSENT, None, "camera.none", "Qt sees no camera")
+    wanted = (configured or "").strip().casefold()
+    for name in names:
+        if wanted in name.casefold():
+            return DeviceStatus(kind, DeviceState.READY, name, None, "Qt Multimedia")
+    return DeviceStatus(
+        kind,
+        DeviceState.ABSENT,
+        None,
+        "camera.not_found",
+        f"no camera matches {configured!r}; present: {', '.join(names)}",
     )

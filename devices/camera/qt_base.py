@@ -208,7 +208,8 @@ class QtStillSource(QObject, StillSource):
         try:
             guard.start(self._timeout_ms + _GUARD_MARGIN_MS)
             self.request_capture()
-            loop.exec()
+            if not outcome:  # a backend may answer before the loop runs
+                loop.exec()
         finally:
             guard.stop()
             self.captured.disconnect(finish)

@@ -151,7 +151,8 @@ def wait_for_job(
 
     Polls ``backend.status`` every ``poll_s`` seconds (sleeping on an event, so setting
     ``stop`` ends the wait at once) and calls ``on_change`` with each status that
-    differs from the previous one, starting with the first. While the spooler is
+    differs from the previous one, starting with the first (on the calling thread; what
+    it raises ends the wait and propagates). While the spooler is
     unreachable the job keeps its last known state with condition ``spooler_down``
     (cupsd keeps its jobs across a restart, so the wait goes on). A missing job ends the
     wait with state ``failed`` / condition ``job_missing``.

@@ -44,9 +44,11 @@ class Printer:
         return self._worker.submit(self.backend.submit, self.queue, request)
 
     def status(self, job_id: str) -> Future[JobStatus]:
+        """The job's current status (see :meth:`PrinterBackend.status`)."""
         return self._worker.submit(self.backend.status, self.queue, job_id)
 
     def cancel(self, job_id: str) -> Future[None]:
+        """Cancel the job; served between the polls of a job being followed."""
         return self._worker.submit(self.backend.cancel, self.queue, job_id)
 
     def follow(
@@ -60,7 +62,8 @@ class Printer:
 
         ``on_change`` runs on the worker thread (a Qt caller re-emits it as a signal).
         The Future ends with the final status, or the last one at the deadline (see
-        ``wait_for_job``); if the printer is closed first it is cancelled.
+        ``wait_for_job``); it fails with ``DeviceError("printer.closed")`` if the printer
+        is closed first, and with whatever ``on_change`` or the backend raised otherwise.
         """
         result: Future[JobStatus] = Future()
         result.set_running_or_notify_cancel()

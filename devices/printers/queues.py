@@ -4,6 +4,8 @@ Why ``lpstat`` and not QPrinterInfo or pycups: ``devices`` must not depend on Qt
 pycups is an extra C extension that is awkward on macOS, and ``lpstat`` is
 present wherever CUPS is (Linux and macOS) and talks to whichever scheduler the
 user's CUPS configuration points at (local, ``CUPS_SERVER``, ``client.conf``).
+Printing and job states need more than lpstat gives: they go through pycups, imported
+lazily, in :mod:`devices.printers.cups_backend`.
 
 Robustness rules, learnt from CUPS' behaviour:
 

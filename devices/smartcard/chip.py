@@ -96,7 +96,8 @@ def read_file(card: Transmitter, fid: int, *, chunk: int = DEFAULT_CHUNK) -> byt
     while len(content) <= MAX_OFFSET:
         response = card.transmit(read_binary(len(content), length))
         if response.sw1 == 0x6C:
-            length = response.sw2 or 256
+            # The card's largest answer (or the bytes left): keep it for the next reads.
+            chunk = length = response.sw2 or 256
             continue
         if response.sw == 0x6B00:
             break

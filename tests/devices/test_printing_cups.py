@@ -34,8 +34,10 @@ from devices.printers import (
     allowed_actions,
     condition_for_code,
     poll_job,
+    probe_printer,
     wait_for_job,
 )
+from devices.status import DeviceKind, DeviceState
 from tests.support.cups import A4_QUEUE, CARD_QUEUE, ThrowawayCups, cups_server
 
 __all__ = ["cups_server"]  # the session fixture, imported so pytest finds it
@@ -197,6 +199,38 @@ def test_a_pending_job_can_be_cancelled(cups_server: ThrowawayCups, backend: Cup
     finally:
         cups_server.enable(CARD_QUEUE)
     assert not [p for p in cups_server.output_pdfs() if p.name.endswith(f"job_{job_id}.pdf")]
+
+
+def test_a_held_job_reports_job_held_and_can_be_cancelled(
+    cups_server: ThrowawayCups, backend: CupsBackend, tmp_path: Path
+) -> None:
+    # Held by the spooler (lp -H indefinite), as an operator or an accounting policy would.
+    document = tmp_path / "held.pdf"
+    document.write_bytes(card_pdf("HELD F", "HELD B"))
+    output = cups_server.run("lp", "-d", CARD_QUEUE, "-H", "indefinite", str(document)).stdout
+    job_id = re.search(rf"request id is {CARD_QUEUE}-(\d+)", output)
+    assert job_id is not None, output
+    held = backend.status(CARD_QUEUE, job_id[1])
+    assert (held.state, held.condition) == (JobState.HELD, PrinterCondition.JOB_HELD)
+    backend.cancel(CARD_QUEUE, job_id[1])
+    assert backend.status(CARD_QUEUE, job_id[1]).state is JobState.CANCELLED
+
+
+def test_the_status_bar_probe_sees_the_same_queues(
+    cups_server: ThrowawayCups, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CUPS_SERVER", cups_server.server)
+    ready = probe_printer(DeviceKind.CARD_PRINTER, CARD_QUEUE)
+    assert (ready.state, ready.name, ready.code) == (DeviceState.READY, CARD_QUEUE, None)
+    cups_server.disable(CARD_QUEUE, "Cover open")
+    try:
+        stopped = probe_printer(DeviceKind.CARD_PRINTER, CARD_QUEUE)
+    finally:
+        cups_server.enable(CARD_QUEUE)
+    assert (stopped.state, stopped.code) == (DeviceState.UNAVAILABLE, "printer.queue_disabled")
+    assert stopped.detail == "Cover open"
+    missing = probe_printer(DeviceKind.A4_PRINTER, "NoSuchQueue")
+    assert (missing.state, missing.code) == (DeviceState.ABSENT, "printer.queue_missing")
 
 
 def test_unknown_queue_and_job_have_stable_codes(backend: CupsBackend) -> None:

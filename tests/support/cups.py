@@ -61,6 +61,7 @@ _CLIENT_TOOLS: Final = (
     "cupsdisable",
     "cupsaccept",
     "cupsreject",
+    "lp",
 )
 _START_TIMEOUT_S: Final = 10.0
 _LOG_TAIL_CHARS: Final = 4000
@@ -84,6 +85,26 @@ def cups_unavailable_reason() -> str | None:
     if not os.access(CUPS_PDF_CONFIG_DIR, os.W_OK):
         return f"{CUPS_PDF_CONFIG_DIR} is not writable"
     return None
+
+
+def _remove_stale_cups_pdf_configs() -> None:
+    """Delete cups-pdf configs left by a test run that was killed (SIGKILL, power cut).
+
+    Ours only (``cups-pdf-cwtest*.conf``), and only when the temporary folder their
+    ``Out`` points into is gone: a concurrent test session's config is left alone.
+    """
+    for config in CUPS_PDF_CONFIG_DIR.glob("cups-pdf-cwtest*.conf"):
+        with contextlib.suppress(OSError):
+            out = next(
+                (
+                    line.split(None, 1)[1].strip()
+                    for line in config.read_text().splitlines()
+                    if line.startswith("Out ")
+                ),
+                None,
+            )
+            if out is not None and not Path(out).parent.exists():
+                config.unlink()
 
 
 def _free_port() -> int:
@@ -114,6 +135,7 @@ class ThrowawayCups:
     # -- life cycle -----------------------------------------------------------------
 
     def __enter__(self) -> Self:
+        _remove_stale_cups_pdf_configs()
         try:
             self._write_configuration()
             self.start()

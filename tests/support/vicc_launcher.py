@@ -26,9 +26,11 @@ Patches (all found by running the commands our device layer sends):
    (the LDS AID, the DG1/DG2 contents) that never match the ``bytes`` of an APDU.
    Replaced by the same layout (DF A0000002471001 with EF.COM 011E, DG1 0101,
    DG2 0102, empty EF.SOD 010D) built from bytes, with the MRZ and the JPEG taken
-   from ``VICC_EPASS_MRZ`` / ``VICC_EPASS_PHOTO`` instead of the terminal. One
-   deliberate difference: DG2 is wrapped in its file tag ``75`` as ICAO 9303 Part 10
-   requires (upstream starts at ``7F61``), so the reader is tested on the real format.
+   from ``VICC_EPASS_MRZ`` / ``VICC_EPASS_PHOTO`` instead of the terminal. Two
+   data fixes on the way: EF.COM's tag list (5C) holds the bytes ``61 75`` (upstream
+   writes the 4 ASCII characters "6175" under a length of 2, a broken TLV), and DG2
+   is wrapped in its file tag ``75`` as ICAO 9303 Part 10 requires (upstream starts
+   at ``7F61``), so the reader is tested on the real format.
 4. ``CryptoUtils.operation_on_string``: XORs two byte strings with ``ord()`` and
    ``chr()`` (BAC's session key seed K.IFD xor K.ICC): ``ord()`` fails on the ints
    of ``bytes``. Fixed: XOR the bytes.

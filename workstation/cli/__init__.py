@@ -21,6 +21,7 @@ from workstation.cli import (
     issue_commands,
     keys_commands,
     person_commands,
+    photo_commands,
     print_commands,
     setup_commands,
     verify_commands,
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     issue_commands.register(commands)
     verify_commands.register(commands)
     print_commands.register(commands)
+    photo_commands.register(commands)
     return parser
 
 

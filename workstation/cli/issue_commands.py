@@ -8,11 +8,11 @@ from typing import Any
 
 from workstation.cli.context import CliContext
 from workstation.cli.keys_commands import passphrase
+from workstation.cli.photo_commands import add_override_option, parse_overrides, read_image
 from workstation.cli.print_commands import add_issue_print_options, produce_and_print
 from workstation.domain.documents import Document, DocumentAction
-from workstation.domain.errors import DomainError
 from workstation.domain.issue_rules import CONSULAR_ID_CARD, EMERGENCY_TRAVEL_DOCUMENT
-from workstation.services.documents import portrait_media_type
+from workstation.domain.portrait import CheckCode, accept
 
 
 def register(commands: Any) -> None:
@@ -26,7 +26,13 @@ def register(commands: Any) -> None:
         "id-card", help="request, approve and issue in one go; prints the number"
     )
     card.add_argument("person_id", type=int)
-    card.add_argument("--photo", required=True, help="the portrait (JPEG or PNG)")
+    card.add_argument(
+        "--photo",
+        required=True,
+        help="the photo (JPEG or PNG): cropped and checked; the card carries the processed "
+        "portrait",
+    )
+    add_override_option(card)
     card.add_argument("--out", help="write the issued PDF here")
     card.add_argument("--officer", required=True)
     add_issue_print_options(card)
@@ -42,16 +48,21 @@ def register(commands: Any) -> None:
     etd.add_argument(
         "--replaces", required=True, help="the lost or stolen passport, e.g. 'X1234567 (stolen)'"
     )
-    etd.add_argument("--photo", help="the portrait (JPEG or PNG)")
+    etd.add_argument("--photo", help="the photo (JPEG or PNG): cropped and checked")
+    add_override_option(etd)
     etd.add_argument("--officer", required=True)
     etd.set_defaults(handler=_etd)
 
 
-def _photo(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as error:
-        raise DomainError("file.unreadable", "photo", path=path, reason=str(error)) from None
+def _checked_photo(
+    ctx: CliContext, path: str, override_options: list[str]
+) -> tuple[bytes, dict[CheckCode, str]]:
+    """The photo and its overrides, refused (exit 2, failed checks named) before any request
+    is recorded when a failed check has no override."""
+    photo = read_image(path)
+    overrides = parse_overrides(override_options)
+    accept(ctx.services.photos.check(photo).checks, overrides)
+    return photo, overrides
 
 
 def _issued(document: Document) -> dict[str, Any]:
@@ -66,13 +77,14 @@ def _issued(document: Document) -> dict[str, Any]:
 
 
 def _id_card(args: argparse.Namespace, ctx: CliContext) -> None:
-    photo = _photo(args.photo)
-    portrait_media_type(photo)  # refuse a bad photo before any request is recorded
+    photo, overrides = _checked_photo(ctx, args.photo, args.override)
     key_passphrase = passphrase()
     officer = ctx.sign_in(args.officer)
     documents = ctx.services.documents
     document_id = documents.create(officer, CONSULAR_ID_CARD, args.person_id)
-    documents.attach_portrait(officer, document_id, photo)
+    ctx.services.photos.capture_for_person(
+        officer, args.person_id, photo, overrides, document_id=document_id
+    )
     documents.act(officer, document_id, DocumentAction.SUBMIT)
     documents.act(officer, document_id, DocumentAction.APPROVE)
     try:
@@ -85,9 +97,7 @@ def _id_card(args: argparse.Namespace, ctx: CliContext) -> None:
 
 
 def _etd(args: argparse.Namespace, ctx: CliContext) -> None:
-    photo = _photo(args.photo) if args.photo else None
-    if photo is not None:
-        portrait_media_type(photo)
+    photo, overrides = _checked_photo(ctx, args.photo, args.override) if args.photo else (None, {})
     officer = ctx.sign_in(args.officer)
     documents = ctx.services.documents
     document_id = documents.create(
@@ -101,6 +111,8 @@ def _etd(args: argparse.Namespace, ctx: CliContext) -> None:
         },
     )
     if photo is not None:
-        documents.attach_portrait(officer, document_id, photo)
+        ctx.services.photos.capture_for_person(
+            officer, args.person_id, photo, overrides, document_id=document_id
+        )
     submitted = documents.act(officer, document_id, DocumentAction.SUBMIT)
     ctx.output.result({"id": document_id, "state": submitted.state.value}, lambda: str(document_id))

@@ -49,6 +49,7 @@ EXIF_IFD = 0x8769
 DATE_TIME_ORIGINAL = 36867
 DETECTION_LONG_SIDE = 700  # decode for detection at the largest reduction keeping this
 SHARPNESS_FACE_WIDTH = 128
+PRINT_WIDTH_MM = 35.0
 _REDUCED = {1: cv2.IMREAD_COLOR, 2: cv2.IMREAD_REDUCED_COLOR_2, 4: cv2.IMREAD_REDUCED_COLOR_4}
 _REDUCED[8] = cv2.IMREAD_REDUCED_COLOR_8
 
@@ -476,9 +477,15 @@ def _exif(captured: dt.datetime | None) -> Image.Exif:
     return exif
 
 
-def _jpeg(image: Image.Image, quality: int, exif: Image.Exif) -> bytes:
+def _jpeg(image: Image.Image, quality: int, exif: Image.Exif, dpi: int | None = None) -> bytes:
+    """JPEG with no metadata but the capture date (Pillow writes only what it is given)."""
     out = io.BytesIO()
-    image.save(out, "JPEG", quality=quality, optimize=True, exif=exif.tobytes())
+    options: dict[str, object] = {"quality": quality, "optimize": True}
+    if len(exif.get_ifd(EXIF_IFD)):
+        options["exif"] = exif.tobytes()
+    if dpi:
+        options["dpi"] = (dpi, dpi)
+    image.save(out, "JPEG", **options)
     return out.getvalue()
 
 
@@ -511,7 +518,7 @@ def _encode(
 ) -> ProcessedPortrait:
     rgb = Image.fromarray(cv2.cvtColor(rendered, cv2.COLOR_BGR2RGB))
     exif = _exif(captured)
-    print_jpeg = _jpeg(rgb, t.print_quality, exif)
+    print_jpeg = _jpeg(rgb, t.print_quality, exif, round(t.print_width * 25.4 / PRINT_WIDTH_MM))
     # The chip's box has its own aspect (3:4 by default) and the same head geometry: the same
     # height, a width cut around the face's centre, so nothing is stretched.
     height = t.chip_height

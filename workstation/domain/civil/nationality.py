@@ -282,8 +282,16 @@ def assess_nationality(
     if outcome is not Outcome.ACQUIRES:
         if rule is not None:
             reasons += [
-                Reason("birthright.later_route", {"country": country, "route": route})
-                for route in rule.later_routes
+                Reason(
+                    "birthright.later_route",
+                    {
+                        "country": country,
+                        "route": later.route.value,
+                        "article": later.article,
+                        "years": later.years or 0,
+                    },
+                )
+                for later in rule.later_routes
             ]
         note = (
             "referral.at_risk_of_statelessness"

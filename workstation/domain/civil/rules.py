@@ -136,14 +136,30 @@ class Condition:
         return "+".join(parts)
 
 
+class LaterRouteKind(StrEnum):
+    """Ways to the nationality of the country of birth that open after the birth."""
+
+    CHILD_RESIDENCE = "child_residence"
+    STATELESS_CHILD = "stateless_child"
+    PARENT_STATUS_LATER = "parent_status_later"
+
+
+@dataclass(frozen=True, slots=True)
+class LaterRoute:
+    """A route open after birth (registration, declaration, facilitated naturalisation)."""
+
+    route: LaterRouteKind
+    article: str
+    years: int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class BirthrightRule:
     """Whether birth in ``country`` gives its nationality.
 
-    ``later_routes`` are codes of routes open after birth (``child_residence``,
-    ``stateless_child_registration`` ...): shown to the supervisor, never counted as a
-    nationality at birth. ``to_verify`` marks an entry whose text was not checked against the
-    source at the time of writing.
+    ``later_routes`` are routes open after birth: shown to the supervisor of a child at risk,
+    never counted as a nationality at birth. ``to_verify`` marks an entry whose text was not
+    checked against the source at the time of writing.
     """
 
     country: str
@@ -151,7 +167,7 @@ class BirthrightRule:
     source: RuleSource
     conditions: tuple[Condition, ...] = ()
     foundlings: bool = True
-    later_routes: tuple[str, ...] = ()
+    later_routes: tuple[LaterRoute, ...] = ()
     note: str = ""
     to_verify: bool = False
 

@@ -1,0 +1,1 @@
+"""Nationality and registration rules as data (TOML), and the loader that checks them."""

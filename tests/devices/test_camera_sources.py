@@ -291,8 +291,15 @@ def test_playback_video_asynchronous_capture_signals_later(
     playback: Callable[..., PlaybackSource], video: Path, qtbot: QtBot
 ) -> None:
     source = playback(video, media_type=PNG)
-    source.start()
-    qtbot.waitUntil(lambda: source.video_sink.videoFrame().isValid(), timeout=5000)
+    viewfinder_threads: list[bool] = []
+    source.frame_changed.connect(
+        lambda _frame: viewfinder_threads.append(
+            threading.current_thread() is threading.main_thread()
+        )
+    )
+    with qtbot.waitSignal(source.frame_changed, timeout=5000):
+        source.start()
+    assert source.video_sink.videoFrame().size().width() == 512
     received: list[object] = []
     source.captured.connect(received.append)
     source.failed.connect(received.append)
@@ -305,6 +312,7 @@ def test_playback_video_asynchronous_capture_signals_later(
     assert (image.media_type, image.width, image.height) == (PNG, 512, 512)
     assert mean_abs_diff(decode(image), full_astronaut()) < 8
     assert not source.is_busy and source.is_active  # the viewfinder keeps running
+    assert viewfinder_threads and all(viewfinder_threads)  # listeners run on the GUI thread
 
 
 def test_second_request_while_busy_fails_with_camera_busy_and_first_completes(
@@ -356,9 +364,9 @@ def test_playback_images_are_captured_in_turn_and_shown_in_the_viewfinder(
         orientation=6,
     )
     source = playback([upright, sideways], media_type=PNG)
-    source.start()
-    qtbot.waitUntil(lambda: source.video_sink.videoFrame().isValid(), timeout=2000)
-    assert source.video_sink.videoFrame().size().width() == 384
+    with qtbot.waitSignal(source.frame_changed, timeout=2000) as shown:
+        source.start()
+    assert shown.args[0].size().width() == 384
 
     first, second, third = (source.capture() for _ in range(3))
     assert np.array_equal(decode(first), astronaut)  # PNG in, PNG out: exact

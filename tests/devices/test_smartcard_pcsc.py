@@ -135,6 +135,22 @@ def test_wrong_access_keys_are_bac_failed(passport: tuple[VirtualCard, bytes]) -
         )
 
 
+def test_a_portrait_in_a_format_icao_does_not_allow_is_malformed_data(
+    pcsc_stack: PcscStack, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    png = tmp_path / "face.png"
+    Image.new("RGB", (60, 75), "gray").save(png)
+    card = pcsc_stack.insert(1, "ePass", {"VICC_EPASS_MRZ": MRZ, "VICC_EPASS_PHOTO": str(png)})
+    try:
+        with PcscReader(card.reader) as reader, pytest.raises(DeviceError) as info:
+            reader.submit(lambda c: read_chip(c, RIGHT_KEY)).result(60)
+    finally:
+        card.remove()
+    assert info.value.code == "card.malformed_data"
+
+
 class _RemoveAfter:
     """Pass APDUs through; before the n-th one, take the card out of the reader."""
 

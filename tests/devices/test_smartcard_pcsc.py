@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import queue
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -83,6 +84,29 @@ def test_lists_the_virtual_reader_and_probes_it(pcsc_stack: PcscStack) -> None:
     status = probe_reader(READER_NAME)
     assert status.state is DeviceState.READY
     assert status.name == pcsc_stack.reader(0)
+
+
+def test_all_io_of_a_reader_runs_in_order_on_its_one_worker_thread(id_card: VirtualCard) -> None:
+    release = threading.Event()
+    caller = threading.current_thread()
+
+    def slow(card: PcscConnection) -> str:
+        release.wait(10)
+        return threading.current_thread().name
+
+    def quick(card: PcscConnection) -> tuple[str, bytes]:
+        return threading.current_thread().name, card.atr
+
+    with PcscReader(id_card.reader) as reader:
+        first = reader.submit(slow)
+        second = reader.submit(quick)
+        # submit() never blocks the caller (the GUI thread): both wait on the worker.
+        assert not first.done() and not second.done()
+        release.set()
+        name = first.result(30)
+        assert second.result(30)[0] == name != caller.name
+        assert name.startswith("device-reader-")
+        assert second.result()[1].startswith(b"\x3b")
 
 
 def test_write_the_consular_chip_in_chunks_and_read_it_back(

@@ -108,7 +108,7 @@ class PlaybackSource(QtStillSource):
             self._player.setVideoSink(self.video_sink)
             self._player.setLoops(QMediaPlayer.Loops.Infinite)
             self._player.errorOccurred.connect(self._on_player_error)
-            self.video_sink.videoFrameChanged.connect(self._on_frame)
+            self.frame_changed.connect(self._on_frame)
             self._player.setSource(QUrl.fromLocalFile(str(self._video)))
         self._player.play()
 
@@ -153,8 +153,6 @@ class PlaybackSource(QtStillSource):
 
     @Slot(QVideoFrame)
     def _on_frame(self, frame: QVideoFrame) -> None:
-        # A slot of this QObject: Qt queues the call to our thread even when the
-        # player's renderer thread emits the signal.
         if not self._want_frame or not frame.isValid():
             return
         self._want_frame = False

@@ -201,12 +201,13 @@ def _qt_camera_names() -> list[str] | None:
     """
     if "PySide6.QtMultimedia" not in sys.modules:
         return None
-    from PySide6.QtCore import QCoreApplication, QThread
+    from PySide6.QtCore import QCoreApplication
 
+    from devices.camera.qt_base import on_current_thread
     from devices.camera.qt_camera import list_cameras
 
     app = QCoreApplication.instance()
-    if app is None or QThread.currentThread() is not app.thread():
+    if app is None or not on_current_thread(app):
         return None
     return list_cameras()
 

@@ -34,6 +34,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 
+import shiboken6
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -48,12 +49,17 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QImage, QImageWriter
-from PySide6.QtMultimedia import QVideoSink
+from PySide6.QtMultimedia import QVideoFrame, QVideoSink
 
 from devices.camera.sources import JPEG, PNG, CapturedImage, StillSource, check_captured
 from devices.errors import DeviceError
 
-__all__ = ["QtStillSource", "ensure_qt_application", "require_qt_application"]
+__all__ = [
+    "QtStillSource",
+    "ensure_qt_application",
+    "on_current_thread",
+    "require_qt_application",
+]
 
 _log = logging.getLogger(__name__)
 
@@ -64,6 +70,17 @@ _GUARD_MARGIN_MS = 2000
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def on_current_thread(obj: QObject) -> bool:
+    """True if ``obj`` belongs to the calling thread.
+
+    Compares the C++ thread objects: PySide's Python wrappers of a QThread are not
+    stable identities (a wrapper can be invalidated and a new one made for the same
+    thread), so ``QThread.currentThread() is obj.thread()`` can be wrongly False.
+    """
+    owner = shiboken6.getCppPointer(obj.thread())[0]
+    return bool(owner == shiboken6.getCppPointer(QThread.currentThread())[0])
 
 
 def ensure_qt_application() -> QCoreApplication:
@@ -101,9 +118,10 @@ class QtStillSource(QObject, StillSource):
     * ``captured(CapturedImage)``: the picture asked for by ``request_capture``.
     * ``failed(DeviceError)``: why there is no picture (see ``ERROR_CODES``).
 
-    :attr:`video_sink` receives the live frames for a viewfinder; a
-    ``QVideoWidget`` shows them with
-    ``source.video_sink.videoFrameChanged.connect(widget.videoSink().setVideoFrame)``.
+    * ``frame_changed(QVideoFrame)``: each live frame while active, for a
+      viewfinder: ``source.frame_changed.connect(video_widget.videoSink().setVideoFrame)``.
+      Re-emitted from :attr:`video_sink`, whose own signal may come from Qt's
+      decoding thread, so listeners always run on the source's thread.
 
     Backends implement :meth:`start`, :meth:`stop`, :attr:`is_active`,
     :meth:`_begin_capture` (start taking a picture, then call :meth:`_deliver`
@@ -112,6 +130,7 @@ class QtStillSource(QObject, StillSource):
 
     captured = Signal(object)
     failed = Signal(object)
+    frame_changed = Signal(QVideoFrame)
 
     def __init__(
         self,
@@ -136,12 +155,13 @@ class QtStillSource(QObject, StillSource):
         self._deadline = QTimer(self)
         self._deadline.setSingleShot(True)
         self._deadline.timeout.connect(self._on_deadline_timeout)
+        self._sink.videoFrameChanged.connect(self._on_sink_frame_changed)
 
     # -- public API ---------------------------------------------------------------------------
 
     @property
     def video_sink(self) -> QVideoSink:
-        """Live frames while the source is active, for a viewfinder."""
+        """The sink the camera or player renders into (its current frame, its size)."""
         return self._sink
 
     @property
@@ -186,6 +206,9 @@ class QtStillSource(QObject, StillSource):
             self._begin_capture()
         except DeviceError as exc:
             self._fail(exc)
+        except BaseException:
+            self._settle()  # a backend bug: do not leave the source busy until the timeout
+            raise
 
     # -- StillSource hook: the blocking helper ------------------------------------------------
 
@@ -274,10 +297,14 @@ class QtStillSource(QObject, StillSource):
         QTimer.singleShot(0, self, partial(signal.emit, value))
 
     def _require_own_thread(self) -> None:
-        if QThread.currentThread() is not self.thread():
+        if not on_current_thread(self):
             raise RuntimeError(
                 f"{type(self).__name__} used from a thread other than the one that created it"
             )
+
+    @Slot(QVideoFrame)
+    def _on_sink_frame_changed(self, frame: QVideoFrame) -> None:
+        self.frame_changed.emit(frame)
 
     @Slot()
     def _on_deadline_timeout(self) -> None:

@@ -124,16 +124,12 @@ class QtCameraSource(QtStillSource):
 
     def start(self) -> None:
         app = require_qt_application()
-        if self._camera is not None:
-            self._camera.start()
-            return
-        device = _find_device(self._configured)
-        self._name = device.description()
         permission = QCameraPermission()
         status = app.checkPermission(permission)
         if status == Qt.PermissionStatus.Denied:
             raise DeviceError("camera.permission_denied", "the system refused camera access")
-        self._open(device)
+        if self._camera is None:
+            self._open(_find_device(self._configured))
         if status == Qt.PermissionStatus.Granted:
             self._start_camera()
         else:  # undetermined: the OS asks the user, the answer comes back later
@@ -161,6 +157,7 @@ class QtCameraSource(QtStillSource):
     # -- internals -----------------------------------------------------------------------------
 
     def _open(self, device: QCameraDevice) -> None:
+        self._name = device.description()
         self._camera = QCamera(device, self)
         self._image_capture = QImageCapture(self)
         self._session = QMediaCaptureSession(self)
@@ -174,8 +171,8 @@ class QtCameraSource(QtStillSource):
         _log.info("camera %r opened (id %s)", self._name, _device_id(device))
 
     def _start_camera(self) -> None:
-        assert self._camera is not None
-        self._camera.start()
+        if self._camera is not None:  # None if it failed and was closed meanwhile
+            self._camera.start()
 
     def _close(self) -> None:
         """Drop the Qt objects so the next start looks for the camera again (unplugged)."""

@@ -16,6 +16,19 @@ Public API (blocking functions run on a reader's worker through
 * :mod:`~devices.smartcard.icao`: ``read_chip`` (BAC, EF.COM, DG1, DG2) with an
   :class:`~devices.smartcard.bac.AccessKey`.
 * :mod:`~devices.smartcard.apdu`: pure APDU builders and status-word codes.
+
+Typical use (from a service; ``.result()`` only off the GUI thread)::
+
+    with PcscReader("OMNIKEY") as reader:            # None: first reader with a card
+        chip = reader.submit(lambda card: read_chip(card, AccessKey.from_mrz(lines))).result(60)
+        chip.mrz, chip.portrait.image                 # DG1 MRZ string, DG2 JPEG/JP2 bytes
+        back = reader.submit(
+            lambda card: write_files(card, {EF_SIGNED_DATA: seal, EF_PORTRAIT: jpeg})
+        ).result(120)                                 # bytes read back, to verify the seal
+
+Every failure is a :class:`devices.errors.DeviceError` with a stable ``code``
+(``card.bac_failed``, ``card.removed``, ``card.malformed_data``, ``card.absent``,
+``pcsc.service_unavailable``, ``card.file_not_found`` ...).
 """
 
 from devices.smartcard.bac import AccessKey

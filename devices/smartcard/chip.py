@@ -10,8 +10,8 @@ Chip layout of the consular ID card (all under the MF)::
 
 Each EF is created with the exact size of its content, so reading "until the end of
 the file" returns the content with no length prefix and no padding. Re-encoding a
-card deletes and re-creates an EF whose size changed (a card that refuses DELETE FILE
-gives ``card.file_exists``).
+card deletes and re-creates each EF (on a card that refuses DELETE FILE an EF of the
+same size is written over; any other size gives ``card.file_exists``).
 
 The signature is *not* checked here: :func:`write_files` and :func:`read_files`
 return the bytes read from the chip, and the workstation verifies the seal with its
@@ -124,17 +124,24 @@ def read_files(
 
 
 def _prepare_ef(card: Transmitter, fid: int, size: int) -> None:
-    """Make EF ``fid`` (in the selected application) exist with exactly ``size`` bytes."""
+    """Make EF ``fid`` (in the selected application) exist with exactly ``size`` bytes.
+
+    An existing EF is deleted and created again (one command instead of reading it to
+    learn its size); on a card that refuses DELETE FILE it is reused when its size
+    already matches.
+    """
     response = card.transmit(select_fid(fid, p1=0x02))
     if response.ok:
-        current = read_file(card, fid)
-        if len(current) == size:
-            return
         deleted = card.transmit(build_apdu(0x00, 0xE4, 0x02, 0x00, fid.to_bytes(2, "big")))
         if deleted.sw in _DELETE_REFUSED:
-            raise DeviceError(
-                "card.file_exists", f"EF {fid:04X} has {len(current)} bytes, need {size}"
-            )
+            current = read_file(card, fid)
+            if len(current) != size:
+                raise DeviceError(
+                    "card.file_exists",
+                    f"EF {fid:04X} has {len(current)} bytes, need {size}; DELETE refused",
+                )
+            _send(card, select_fid(fid, p1=0x02), f"SELECT EF {fid:04X}")
+            return
         check_status(deleted, f"DELETE FILE {fid:04X}")
         select_application(card)
     elif response.sw != _NOT_FOUND:

@@ -1,14 +1,13 @@
 """`consular issue id-card|etd`: from the registry to an issued, signed, rendered document."""
 
-import io
 import json
 import subprocess
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from templates import DocumentView, load_layout, render_pdf
+from tests.support.portraits import compliant_jpeg
 from workstation.cli import main
 from workstation.domain.numbering import check_digit
 from workstation.wiring import build_services
@@ -36,10 +35,8 @@ def post(
         )
     )
     assert main(["person", "add", str(person), "--officer", "clerk"]) == 0
-    photo = tmp_path / "photo.jpg"
-    buffer = io.BytesIO()
-    Image.new("RGB", (350, 450), (225, 225, 228)).save(buffer, "JPEG")
-    photo.write_bytes(buffer.getvalue())
+    # The card carries the processed portrait: the photo must be a real, compliant one.
+    (tmp_path / "photo.jpg").write_bytes(compliant_jpeg())
     capsys.readouterr()
     return tmp_path
 

@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 from PIL import ExifTags, Image
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
-from PySide6.QtMultimedia import QMediaDevices
+from PySide6.QtMultimedia import QCamera, QImageCapture, QMediaDevices
 from pytestqt.qtbot import QtBot
 from skimage import data as skdata
 
@@ -291,8 +291,15 @@ def test_playback_video_asynchronous_capture_signals_later(
     playback: Callable[..., PlaybackSource], video: Path, qtbot: QtBot
 ) -> None:
     source = playback(video, media_type=PNG)
-    source.start()
-    qtbot.waitUntil(lambda: source.video_sink.videoFrame().isValid(), timeout=5000)
+    viewfinder_threads: list[bool] = []
+    source.frame_changed.connect(
+        lambda _frame: viewfinder_threads.append(
+            threading.current_thread() is threading.main_thread()
+        )
+    )
+    with qtbot.waitSignal(source.frame_changed, timeout=5000):
+        source.start()
+    assert source.video_sink.videoFrame().size().width() == 512
     received: list[object] = []
     source.captured.connect(received.append)
     source.failed.connect(received.append)
@@ -305,6 +312,7 @@ def test_playback_video_asynchronous_capture_signals_later(
     assert (image.media_type, image.width, image.height) == (PNG, 512, 512)
     assert mean_abs_diff(decode(image), full_astronaut()) < 8
     assert not source.is_busy and source.is_active  # the viewfinder keeps running
+    assert viewfinder_threads and all(viewfinder_threads)  # listeners run on the GUI thread
 
 
 def test_second_request_while_busy_fails_with_camera_busy_and_first_completes(
@@ -356,9 +364,9 @@ def test_playback_images_are_captured_in_turn_and_shown_in_the_viewfinder(
         orientation=6,
     )
     source = playback([upright, sideways], media_type=PNG)
-    source.start()
-    qtbot.waitUntil(lambda: source.video_sink.videoFrame().isValid(), timeout=2000)
-    assert source.video_sink.videoFrame().size().width() == 384
+    with qtbot.waitSignal(source.frame_changed, timeout=2000) as shown:
+        source.start()
+    assert shown.args[0].size().width() == 384
 
     first, second, third = (source.capture() for _ in range(3))
     assert np.array_equal(decode(first), astronaut)  # PNG in, PNG out: exact
@@ -543,3 +551,79 @@ def test_probe_off_linux_asks_qt_on_the_application_thread_only(
     worker.start()
     worker.join()
     assert from_worker == ["camera.probe_unsupported"]
+
+
+# -- the camera's answer handling, without a camera --------------------------------------------
+
+
+@pytest.fixture
+def camera_in_capture(
+    sources: list[QtStillSource], monkeypatch: pytest.MonkeyPatch
+) -> Callable[[int], QtCameraSource]:
+    """A QtCameraSource as it is after QImageCapture.capture() returned ``request_id``.
+
+    No camera exists here, so the Qt answers are played by calling the slots the
+    QImageCapture/QCamera signals are connected to, with the values Qt documents.
+    """
+    camera = QtCameraSource("Test camera", clock=fixed_clock)
+    sources.append(camera)
+    monkeypatch.setattr(camera, "_begin_capture", lambda: None)
+
+    def in_capture(request_id: int) -> QtCameraSource:
+        camera.request_capture()
+        camera._request_id = request_id
+        return camera
+
+    return in_capture
+
+
+def _frame() -> QImage:
+    image = QImage(48, 64, QImage.Format.Format_RGB32)
+    image.fill(0xFF336699)
+    return image
+
+
+def test_camera_picture_is_matched_to_its_request(
+    camera_in_capture: Callable[[int], QtCameraSource], qtbot: QtBot
+) -> None:
+    camera = camera_in_capture(7)
+    with qtbot.assertNotEmitted(camera.captured, wait=20):
+        camera._on_image_captured(6, _frame())  # another request's picture
+    with qtbot.waitSignal(camera.captured, timeout=1000) as blocker:
+        camera._on_image_captured(7, _frame())
+    image = blocker.args[0]
+    assert (image.media_type, image.width, image.height) == (JPEG, 48, 64)
+    assert (image.captured_at, image.source) == (FIXED, "camera:Test camera")
+    assert decode(image)[0, 0].tolist() == pytest.approx([0x33, 0x66, 0x99], abs=3)
+
+
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [
+        (QImageCapture.Error.ResourceError, "camera.unavailable"),
+        (QImageCapture.Error.NotReadyError, "camera.unavailable"),
+        (QImageCapture.Error.OutOfSpaceError, "camera.capture_failed"),
+        (QImageCapture.Error.FormatError, "camera.capture_failed"),
+    ],
+)
+def test_camera_capture_errors_map_to_stable_codes(
+    camera_in_capture: Callable[[int], QtCameraSource],
+    qtbot: QtBot,
+    error: QImageCapture.Error,
+    code: str,
+) -> None:
+    camera = camera_in_capture(3)
+    with qtbot.waitSignal(camera.failed, timeout=1000) as blocker:
+        camera._on_capture_error(3, error, "driver says no")
+    assert blocker.args[0].code == code
+    assert "driver says no" in blocker.args[0].detail
+
+
+def test_camera_device_error_fails_the_capture_as_unavailable(
+    camera_in_capture: Callable[[int], QtCameraSource], qtbot: QtBot
+) -> None:
+    camera = camera_in_capture(1)
+    with qtbot.waitSignal(camera.failed, timeout=1000) as blocker:
+        camera._on_camera_error(QCamera.Error.CameraError, "Device or resource busy")
+    assert blocker.args[0].code == "camera.unavailable"
+    assert not camera.is_busy

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import queue
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -85,6 +86,29 @@ def test_lists_the_virtual_reader_and_probes_it(pcsc_stack: PcscStack) -> None:
     assert status.name == pcsc_stack.reader(0)
 
 
+def test_all_io_of_a_reader_runs_in_order_on_its_one_worker_thread(id_card: VirtualCard) -> None:
+    release = threading.Event()
+    caller = threading.current_thread()
+
+    def slow(card: PcscConnection) -> str:
+        release.wait(10)
+        return threading.current_thread().name
+
+    def quick(card: PcscConnection) -> tuple[str, bytes]:
+        return threading.current_thread().name, card.atr
+
+    with PcscReader(id_card.reader) as reader:
+        first = reader.submit(slow)
+        second = reader.submit(quick)
+        # submit() never blocks the caller (the GUI thread): both wait on the worker.
+        assert not first.done() and not second.done()
+        release.set()
+        name = first.result(30)
+        assert second.result(30)[0] == name != caller.name
+        assert name.startswith("device-reader-")
+        assert second.result()[1].startswith(b"\x3b")
+
+
 def test_write_the_consular_chip_in_chunks_and_read_it_back(
     id_card: VirtualCard, tmp_path: Path
 ) -> None:
@@ -133,6 +157,22 @@ def test_wrong_access_keys_are_bac_failed(passport: tuple[VirtualCard, bytes]) -
         assert (
             reader.submit(lambda c: read_chip(c, RIGHT_KEY, portrait=False)).result(60).mrz == MRZ
         )
+
+
+def test_a_portrait_in_a_format_icao_does_not_allow_is_malformed_data(
+    pcsc_stack: PcscStack, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    png = tmp_path / "face.png"
+    Image.new("RGB", (60, 75), "gray").save(png)
+    card = pcsc_stack.insert(1, "ePass", {"VICC_EPASS_MRZ": MRZ, "VICC_EPASS_PHOTO": str(png)})
+    try:
+        with PcscReader(card.reader) as reader, pytest.raises(DeviceError) as info:
+            reader.submit(lambda c: read_chip(c, RIGHT_KEY)).result(60)
+    finally:
+        card.remove()
+    assert info.value.code == "card.malformed_data"
 
 
 class _RemoveAfter:

@@ -98,7 +98,9 @@ def _patch_format_result() -> None:
     from virtualsmartcard.utils import R_APDU, inttostring
     from virtualsmartcard.VirtualSmartcard import Iso7816OS
 
-    def format_result(self: Any, seekable: bool, le: int | None, data: bytes, sw: int, sm: bool):  # type: ignore[no-untyped-def]
+    def format_result(
+        self: Any, seekable: bool, le: int | None, data: bytes, sw: int, sm: bool
+    ) -> bytes:
         if not seekable:
             self.lastCommandOffcut = data[le:]
             rest = len(self.lastCommandOffcut)

@@ -12,6 +12,7 @@ from workstation.domain.civil.duplicates import (
     compare_births,
     find_duplicate_births,
 )
+from workstation.domain.civil.explanations import DUPLICATE_TEXTS
 from workstation.domain.civil.records import BirthRecord, PersonRef
 
 
@@ -92,3 +93,11 @@ def test_search_keys_fold_accents_and_compounds() -> None:
     keys = child_search_keys(_original())
     assert keys == {"MULER", "PENA", "MULERPENA", "ZO"}  # Zoë, ZOE and Zoe all fold to ZO
     assert child_search_keys(_second_registration()) == keys
+
+
+def test_every_duplicate_reason_has_text() -> None:
+    new = _second_registration()
+    candidates = [_original(), dataclasses.replace(_original(), father=None)]
+    for candidate in (new, dataclasses.replace(new, mother=None)):
+        for match in find_duplicate_births(candidate, candidates):
+            assert set(match.reasons) <= set(DUPLICATE_TEXTS)

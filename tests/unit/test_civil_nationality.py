@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 import pytest
 
@@ -337,3 +338,27 @@ def test_other_systems_registration_deadline_for_every_birth_abroad() -> None:
     outcome = assess(late, rules)
     assert outcome.outcome is Outcome.AT_RISK
     assert "descent.registration_deadline_passed" in codes(outcome)
+
+
+def test_issuing_nationality_pending_evidence_is_shown_even_when_another_is_acquired() -> None:
+    record = birth(
+        mother=stateless_mother(),
+        father=parent("ROE", "John", "UTO", evidence=NationalityEvidence.DECLARATION),
+        country="USA",
+    )
+    outcome = assess(record)
+    assert outcome.outcome is Outcome.ACQUIRES
+    assert outcome.nationalities == ("USA",)
+    assert not outcome.acquires_issuing_nationality
+    assert outcome.status_of("UTO") is RouteStatus.PENDING
+    assert [m.code for m in outcome.missing] == ["father.nationality_evidence"]
+    assert not outcome.refer_to_supervisor
+
+
+def test_the_outcome_is_plain_data_for_json() -> None:
+    outcome = assess(_unrecognised_in_uae())
+    data = json.loads(json.dumps(outcome.as_dict()))
+    assert data["outcome"] == "needs_more_evidence"
+    assert data["missing"] == ["father.paternity_recognition"]
+    assert data["referral"]["note_code"] == "referral.nationality_pending_evidence"
+    assert data["reasons"][0] == {"code": "outcome.needs_more_evidence", "params": {}}

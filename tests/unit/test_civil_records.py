@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
+from pathlib import Path
 
+import pytest
+
+from workstation.domain import civil
+from workstation.domain.civil.explanations import DUPLICATE_TEXTS, ERROR_TEXTS
 from workstation.domain.civil.records import (
     BirthRecord,
+    DeathRecord,
     EventKind,
     Informant,
     InformantCapacity,
+    MarriageRecord,
     NationalityClaim,
     NationalityEvidence,
     ParentFacts,
@@ -16,8 +25,12 @@ from workstation.domain.civil.records import (
     PaternityRecognition,
     PersonRef,
     Place,
+    PreviousMaritalStatus,
+    Spouse,
 )
+from workstation.domain.civil.validation import check_record
 from workstation.domain.dates import PartialDate
+from workstation.domain.errors import ValidationError
 from workstation.domain.people import Sex
 
 PASSPORT = NationalityEvidence.PASSPORT
@@ -104,3 +117,72 @@ def test_the_event_date_is_the_birth_date() -> None:
     record = birth(mother=parent("ROE", "Mary", "UTO"), father=None, country="USA")
     assert record.event_date == dt.date(2026, 3, 1)
     assert record.kind is EventKind.BIRTH
+
+
+def test_a_coherent_birth_passes_the_checks() -> None:
+    record = birth(mother=parent("ROE", "Mary", "UTO"), father=None, country="USA")
+    check_record(record, today=dt.date(2026, 12, 31))
+
+
+def test_every_problem_of_a_birth_is_listed_with_its_field() -> None:
+    record = dataclasses.replace(
+        birth(
+            mother=parent("ROE", "Mary", "UTZ"),
+            father=None,
+            country="QQQ",
+            registered=dt.date(2026, 2, 1),
+            recognised_on=dt.date(2026, 4, 1),
+        ),
+        child=PersonRef("", " "),
+    )
+    with pytest.raises(ValidationError) as caught:
+        check_record(record)
+    assert [(e.field, e.code) for e in caught.value.errors] == [
+        ("child.surname", "field.required"),
+        ("place_of_birth.country", "country.unknown_code"),
+        ("mother.nationalities[0].code", "country.unknown_code"),
+        ("registered_on", "civil.registration_before_event"),
+        ("paternity_recognition", "civil.recognition_without_father"),
+    ]
+
+
+def test_death_and_marriage_checks() -> None:
+    death = DeathRecord(
+        deceased=PersonRef("ROE", "Old"),
+        sex=Sex.MALE,
+        birth_date=PartialDate(2030),
+        death_date=dt.date(2026, 1, 5),
+        place=Place("CHE", "Geneva"),
+        informant=Informant(PersonRef("ROE", "Mary"), InformantCapacity.SPOUSE),
+        registered_on=dt.date(2026, 1, 9),
+    )
+    with pytest.raises(ValidationError) as caught:
+        check_record(death)
+    assert [e.code for e in caught.value.errors] == ["civil.death_before_birth"]
+    spouse = Spouse(
+        PersonRef("ROE", "Mary"), None, None, (claim("UTO"),), PreviousMaritalStatus.NEVER_MARRIED
+    )
+    marriage = MarriageRecord(
+        spouses=(spouse, spouse),
+        marriage_date=dt.date(2026, 5, 2),
+        place=Place("CHE", "Geneva"),
+        celebrant="",
+        authority="État civil de Genève",
+        witnesses=(),
+        registered_on=dt.date(2026, 6, 1),
+    )
+    with pytest.raises(ValidationError) as caught:
+        check_record(marriage)
+    assert [(e.field, e.code) for e in caught.value.errors] == [("celebrant", "field.required")]
+
+
+def test_every_civil_error_code_has_english_text() -> None:
+    source = "".join(
+        path.read_text(encoding="utf-8")
+        for path in Path(civil.__file__).parent.glob("*.py")
+        if path.name != "explanations.py"
+    )
+    raised = set(re.findall(r'"(civil\.(?!rules\.)[a-z_.]+[a-z])"', source))
+    assert raised, "no civil.* codes found"
+    known = set(ERROR_TEXTS) | set(DUPLICATE_TEXTS)
+    assert raised <= known, sorted(raised - known)

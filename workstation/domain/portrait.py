@@ -301,7 +301,7 @@ def evaluate(m: Measurements, t: PortraitThresholds) -> tuple[CheckResult, ...]:
         CheckResult(
             CheckCode.PHOTO_AGE,
             None,
-            f"<= {t.max_photo_age_days} days",
+            f"<= {t.max_photo_age_days:g}",
             True,
             "photo.reason.no_date",
         )

@@ -173,6 +173,24 @@ ERROR_TEXTS: Mapping[str, str] = {
     "civil.annotation.not_applicable": _(
         "A {kind} annotation cannot be added to a {record} entry."
     ),
+    "civil.value_out_of_range": _("{field}: {value} is out of range."),
+    "civil.foundling_with_parents": _("A foundling's entry names no parents."),
+    "civil.recognition_without_father": _(
+        "{field}: a recognition of paternity needs the father's particulars."
+    ),
+    "civil.death_before_birth": _("{field}: the date of birth is after the date of death."),
+}
+
+# The reasons a possible duplicate is shown for (DuplicateMatch.reasons).
+DUPLICATE_TEXTS: Mapping[str, str] = {
+    "civil.duplicate.same_child_names": _("same child's names"),
+    "civil.duplicate.same_birth_date": _("same date of birth"),
+    "civil.duplicate.mother_same": _("same mother"),
+    "civil.duplicate.father_same": _("same father"),
+    "civil.duplicate.mother_absent_both": _("no mother on either entry"),
+    "civil.duplicate.father_absent_both": _("no father on either entry"),
+    "civil.duplicate.mother_missing_one_side": _("the mother is missing on one entry"),
+    "civil.duplicate.father_missing_one_side": _("the father is missing on one entry"),
 }
 
 

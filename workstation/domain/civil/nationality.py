@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from workstation.domain.civil.birthright import birthright_route
 from workstation.domain.civil.records import BirthRecord, ParentFacts, ParentsMaritalStatus
 from workstation.domain.civil.routes import (
+    RANK,
     UNKNOWN_STATE,
     Basis,
     Missing,
@@ -68,7 +69,15 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class NationalityOutcome:
+    """The assessment of one birth.
+
+    ``missing`` lists the evidence of every pending route, also when the child already acquires
+    another nationality (the issuing state's own nationality may still wait for evidence: see
+    :meth:`status_of`).
+    """
+
     outcome: Outcome
+    issuing_state: str
     nationalities: tuple[str, ...]
     routes: tuple[Route, ...]
     missing: tuple[MissingFact, ...]
@@ -82,6 +91,39 @@ class NationalityOutcome:
     def bases(self) -> tuple[tuple[str, Basis], ...]:
         """(state, basis) of every established route."""
         return tuple((r.state, r.basis) for r in self.routes if r.status is RouteStatus.ESTABLISHED)
+
+    def status_of(self, state: str) -> RouteStatus:
+        """The best status among the routes to ``state`` (not available when there are none)."""
+        statuses = [r.status for r in self.routes if r.state == state]
+        return min(statuses, key=RANK.__getitem__, default=RouteStatus.NOT_AVAILABLE)
+
+    @property
+    def acquires_issuing_nationality(self) -> bool:
+        return self.status_of(self.issuing_state) is RouteStatus.ESTABLISHED
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data (codes, parameters) for JSON output and the audit trail."""
+        return {
+            "outcome": self.outcome.value,
+            "issuing_state": self.issuing_state,
+            "nationalities": list(self.nationalities),
+            "routes": [
+                {
+                    "state": r.state,
+                    "basis": r.basis.value,
+                    "status": r.status.value,
+                    "missing": [m.code for m in r.missing],
+                }
+                for r in self.routes
+            ],
+            "missing": [m.code for m in self.missing],
+            "reasons": [{"code": r.code, "params": dict(r.params)} for r in self.reasons],
+            "referral": (
+                None
+                if self.referral is None
+                else {"note_code": self.referral.note_code, "params": dict(self.referral.params)}
+            ),
+        }
 
 
 def _route(
@@ -301,9 +343,10 @@ def assess_nationality(
         referral = Referral(note, {"country": country, "state": issuing_rules.state})
     return NationalityOutcome(
         outcome=outcome,
+        issuing_state=issuing_rules.state,
         nationalities=nationalities,
         routes=routes,
-        missing=_dedupe(m for r in pending for m in r.missing) if not established else (),
+        missing=_dedupe(m for r in pending for m in r.missing),
         reasons=tuple(reasons),
         referral=referral,
     )

@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from devices.registry import DeviceMap
 from workstation.config import SiteConfig, load_site_config
 from workstation.domain.posts import Post
 from workstation.domain.printing import PrintTarget
 from workstation.paths import site_file
 from workstation.services.accounts import AccountService
 from workstation.services.audit import AuditService
+from workstation.services.chip import ChipService
 from workstation.services.clock import Clock, SystemClock
+from workstation.services.device_inventory import DeviceInventory
 from workstation.services.documents import DocumentService
 from workstation.services.keys import KeyService
 from workstation.services.persons import PersonService
@@ -19,7 +22,11 @@ from workstation.services.photos import PhotoService
 from workstation.services.printing import PrinterPool, PrintService
 from workstation.services.production import DocumentProducer
 from workstation.services.setup import SetupService
+from workstation.services.verification import VerificationService
 from workstation.storage import Database, open_database
+
+#: Where ``folder:NAME`` print queues write, inside the data folder.
+PRINT_FOLDER = "printed"
 
 
 @dataclass
@@ -36,6 +43,8 @@ class Services:
     keys: KeyService
     photos: PhotoService
     printing: PrintService
+    chip: ChipService
+    devices: DeviceInventory
 
     def close(self) -> None:
         self.printing.close()
@@ -56,6 +65,12 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         db.close()
         raise
     keys = KeyService(db, clock, post, data_dir)
+    device_map = DeviceMap(
+        reader=config.devices.reader,
+        card_printer=config.devices.card_printer,
+        a4_printer=config.devices.a4_printer,
+        camera=config.devices.camera,
+    )
     # A post's own layouts, labels and emblem (templates/), when it has any.
     layouts = data_dir / "layouts" if (data_dir / "layouts").is_dir() else None
     return Services(
@@ -73,11 +88,15 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
         printing=PrintService(
             db,
             clock,
-            PrinterPool(data_dir / "printed"),
+            PrinterPool(data_dir / PRINT_FOLDER),
             lambda target: (
                 config.devices.card_printer
                 if target is PrintTarget.CARD
                 else config.devices.a4_printer
             ),
         ),
+        chip=ChipService(
+            db, clock, post.time_zone, VerificationService(keys), config.devices.reader
+        ),
+        devices=DeviceInventory(device_map, data_dir / PRINT_FOLDER),
     )

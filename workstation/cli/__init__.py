@@ -17,6 +17,7 @@ from devices.errors import DeviceError
 from workstation import __version__
 from workstation.cli import (
     audit_commands,
+    device_commands,
     document_commands,
     issue_commands,
     keys_commands,
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     issue_commands.register(commands)
     verify_commands.register(commands)
     print_commands.register(commands)
+    device_commands.register(commands)
     photo_commands.register(commands)
     return parser
 

@@ -200,6 +200,34 @@ MESSAGES: Mapping[str, str] = {
     "photo.reason.too_much_padding": _("too much of the portrait lies outside the photo"),
     "photo.reason.eyes_not_found": _("the eyes were not found (closed, covered, glare?)"),
     "photo.reason.no_date": _("capture date unknown"),
+    "chip.kind_has_no_chip": _("{field}: a {kind} has no chip to encode."),
+    "chip.not_produced": _("The card's chip is encoded once the card is produced (it is {state})."),
+    "chip.portrait_missing": _(
+        "{field}: document {id} has no processed portrait for the chip; take the photo again."
+    ),
+    "chip.verify_failed": _("The chip was written but its signed data does not verify."),
+    "chip.mrz_unreadable": _("{field}: {reason}"),
+    "chip.keys_incomplete": _("{field}: give the document number, --birth and --expiry (YYMMDD)."),
+    "chip.keys_invalid": _("{field}: {reason}"),
+    "card.absent": _("There is no card in the reader."),
+    "card.removed": _("The card was removed before the work was finished; insert it again."),
+    "card.bac_failed": _(
+        "The chip refused the access keys: check the document number, birth date and expiry."
+    ),
+    "card.malformed_data": _("The chip holds data that cannot be read (malformed data group)."),
+    "card.sm_failed": _("Secure messaging with the chip failed; try again."),
+    "card.not_icao": _("This card is not an ICAO travel document chip."),
+    "card.verify_mismatch": _("The chip does not hold what was written: spoil the card."),
+    "card.file_not_found": _("The chip does not hold the expected file."),
+    "card.file_exists": _(
+        "The chip already holds a file of another size and refuses to delete it."
+    ),
+    "card.security_status": _("The chip refused: security conditions not satisfied."),
+    "card.wrong_length": _("The chip refused a command of that length."),
+    "pcsc.no_reader": _("No smart-card reader is connected."),
+    "pcsc.reader_not_found": _("The set-up smart-card reader is not connected."),
+    "pcsc.service_unavailable": _("The smart-card service (pcscd) is not running."),
+    "pcsc.library_missing": _("Smart-card support (pyscard) is not installed on this computer."),
     "file.unreadable": _("{field}: cannot read {path}: {reason}"),
     "file.not_json": _("{field}: {path} is not valid JSON (line {line}): {reason}"),
 }
@@ -229,6 +257,9 @@ FIELD_LABELS: Mapping[str, str] = {
     "queue": _("Printer queue"),
     "reason": _("Reason"),
     "job_id": _("Print job"),
+    "mrz": _("MRZ"),
+    "number": _("Document number"),
+    "document_id": _("Document"),
 }
 
 

@@ -28,6 +28,8 @@ from PIL import Image, UnidentifiedImageError
 
 from workstation.domain.errors import DomainError
 from workstation.domain.portrait import (
+    CHIN_BELOW_EYES,
+    CROWN_ABOVE_EYES,
     CheckResult,
     Crop,
     FaceBox,
@@ -47,7 +49,11 @@ Pixels = npt.NDArray[np.uint8]
 ACCEPTED_FORMATS = ("JPEG", "PNG")
 EXIF_IFD = 0x8769
 DATE_TIME_ORIGINAL = 36867
-DETECTION_LONG_SIDE = 700  # decode for detection at the largest reduction keeping this
+WORKING_LONG_SIDE = 1800  # decode at the largest reduction that keeps this many pixels
+DETECTION_LONG_SIDE = 400  # faces are looked for on a copy this size
+REFINE_FACE_WIDTH = 120.0  # the face is found again at this size, in fine steps
+EYE_FACE_WIDTH = 150.0  # eyes are looked for in the face scaled to this width
+_EYE_MIN, _EYE_MAX = round(EYE_FACE_WIDTH * 0.09), round(EYE_FACE_WIDTH * 0.45)
 SHARPNESS_FACE_WIDTH = 128
 PRINT_WIDTH_MM = 35.0
 _REDUCED = {1: cv2.IMREAD_COLOR, 2: cv2.IMREAD_REDUCED_COLOR_2, 4: cv2.IMREAD_REDUCED_COLOR_4}
@@ -174,29 +180,64 @@ class _Detector:
             (b for b in boxes if b.width >= largest / 2), key=lambda b: b.width, reverse=True
         )
 
-    def eyes(self, gray: Pixels, face: FaceBox) -> tuple[Point, Point] | None:
-        """The two eye centres (image coordinates), or None."""
+    def refine(self, image: Pixels, face: FaceBox) -> FaceBox | None:
+        """The face found again at a finer scale step around a coarse detection: the head's
+        size (crown to chin) is estimated from this box, so its precision is the crop's."""
+        pad = face.width * 0.6
+        x0, y0 = max(0, int(face.x - pad)), max(0, int(face.y - pad))
+        x1 = min(image.shape[1], int(face.x + face.width + pad))
+        y1 = min(image.shape[0], int(face.y + face.height + pad))
+        zoom = REFINE_FACE_WIDTH / face.width
+        part = image[y0:y1, x0:x1]
+        roi = cv2.resize(
+            _gray(part) if part.ndim == 3 else part,
+            None,
+            fx=zoom,
+            fy=zoom,
+            interpolation=cv2.INTER_AREA if zoom < 1 else cv2.INTER_LINEAR,
+        )
+        low, high = round(REFINE_FACE_WIDTH * 0.8), round(REFINE_FACE_WIDTH * 1.25)
+        found = self.face.detectMultiScale(roi, 1.03, 3, minSize=(low, low), maxSize=(high, high))
+        if len(found) == 0:
+            return None
+        x, y, w, h = max(found, key=lambda b: int(b[2]))
+        return FaceBox(x0 + x / zoom, y0 + y / zoom, w / zoom, h / zoom)
+
+    def eyes(self, image: Pixels, face: FaceBox) -> tuple[Point, Point] | None:
+        """The two eye centres (image coordinates), or None. ``image``: BGR or grey."""
         x0, y0 = max(0, int(face.x)), max(0, int(face.y))
-        x1 = min(gray.shape[1], int(face.x + face.width))
-        y1 = min(gray.shape[0], int(face.y + face.height * 0.62))
+        x1 = min(image.shape[1], int(face.x + face.width))
+        y1 = min(image.shape[0], int(face.y + face.height * 0.62))
         if x1 - x0 < 8 or y1 - y0 < 8:
             return None
-        zoom = 200.0 / (x1 - x0)
-        roi = cv2.resize(gray[y0:y1, x0:x1], None, fx=zoom, fy=zoom, interpolation=cv2.INTER_LINEAR)
+        part = image[y0:y1, x0:x1]
+        zoom = EYE_FACE_WIDTH / (x1 - x0)
+        roi = cv2.resize(
+            _gray(part) if part.ndim == 3 else part,
+            None,
+            fx=zoom,
+            fy=zoom,
+            interpolation=cv2.INTER_AREA if zoom < 1 else cv2.INTER_LINEAR,
+        )
         roi = cv2.equalizeHist(roi)
         for cascade in (self.eye, self.glasses):
-            hits = cascade.detectMultiScale(roi, 1.1, 4, minSize=(18, 18), maxSize=(90, 90))
+            hits = cascade.detectMultiScale(
+                roi, 1.1, 4, minSize=(_EYE_MIN, _EYE_MIN), maxSize=(_EYE_MAX, _EYE_MAX)
+            )
             pair = _eye_pair([(float(a), float(b), float(c), float(d)) for a, b, c, d in hits])
             if pair is not None:
-                return tuple(  # type: ignore[return-value]
-                    Point(x0 + p.x / zoom, y0 + p.y / zoom) for p in pair
+                left, right = pair
+                return (
+                    Point(x0 + left.x / zoom, y0 + left.y / zoom),
+                    Point(x0 + right.x / zoom, y0 + right.y / zoom),
                 )
         return None
 
 
 def _eye_pair(hits: list[tuple[float, float, float, float]]) -> tuple[Point, Point] | None:
-    """The most plausible pair in a face 200 px wide: one eye each side of the middle, level
-    within 30 degrees, 55-130 px apart, of similar size; the largest such pair."""
+    """The most plausible pair in a face EYE_FACE_WIDTH px wide: one eye each side of the
+    middle, level within 30 degrees, 27-65% of the width apart, of similar size; the largest."""
+    w = EYE_FACE_WIDTH
     best: tuple[float, tuple[Point, Point]] | None = None
     for i, a in enumerate(hits):
         for b in hits[i + 1 :]:
@@ -204,7 +245,7 @@ def _eye_pair(hits: list[tuple[float, float, float, float]]) -> tuple[Point, Poi
             pl = Point(left[0] + left[2] / 2, left[1] + left[3] / 2)
             pr = Point(right[0] + right[2] / 2, right[1] + right[3] / 2)
             dx, dy = pr.x - pl.x, pr.y - pl.y
-            if not (pl.x < 100 < pr.x and 55 <= dx <= 130 and abs(dy) <= dx * 0.58):
+            if not (pl.x < w / 2 < pr.x and 0.27 * w <= dx <= 0.65 * w and abs(dy) <= dx * 0.58):
                 continue
             if max(left[2], right[2]) > 1.6 * min(left[2], right[2]):
                 continue
@@ -228,33 +269,44 @@ class PortraitProcessor:
         header = read_header(content)
         captured = captured_at or header.captured_at
         age = photo_age_days(captured, today)
-        long_side = max(header.size)
-        r_det = _reduction(long_side, DETECTION_LONG_SIDE)
-        small = _decode(content, r_det)
-        gray = _gray(small)
-        faces = self._detector.faces(gray)
+        # One decode, large enough for the crop of a face of ordinary size; detection runs on
+        # a copy shrunk to DETECTION_LONG_SIDE (area-averaged, so nothing aliases).
+        r0 = _reduction(max(header.size), WORKING_LONG_SIDE)
+        working = _decode(content, r0)
+        k = min(1.0, DETECTION_LONG_SIDE / max(working.shape[:2]))
+        small = _gray(working)
+        if k < 1:
+            small = cast(Pixels, cv2.resize(small, None, fx=k, fy=k, interpolation=cv2.INTER_AREA))
+        faces = self._detector.faces(small)
         if not faces:
             m = Measurements(face_count=0, photo_age_days=age)
             return PortraitReport(evaluate(m, t), m, captured, None, header.media_type, header.size)
+        f = r0 / k  # detection pixels -> source pixels
         face = faces[0]
-        eyes = self._detector.eyes(gray, face)
-        # Source coordinates: the decode may be smaller than the photo.
-        f = float(r_det)
-        if eyes is None:
-            c = face.centre
-            pivot, roll, eye_distance = Point(c.x * f, (face.y + 0.37 * face.height) * f), 0.0, None
-        else:
-            a, b = eyes
-            pivot = Point((a.x + b.x) / 2 * f, (a.y + b.y) / 2 * f)
-            roll = roll_degrees(a, b)
-            eye_distance = math.hypot(a.x - b.x, a.y - b.y) * f
         scaled = FaceBox(face.x * f, face.y * f, face.width * f, face.height * f)
+        # The crop's height from the face alone (before the eyes are known) says how large a
+        # decode the portrait needs; decode again only when the working copy is too small.
+        crop_h = (CROWN_ABOVE_EYES + CHIN_BELOW_EYES) * scaled.height / t.head_height_target
+        r_crop = min(r0, _reduction(crop_h, t.print_height))
+        image = working if r_crop == r0 else _decode(content, r_crop)
+        coarse = FaceBox(*(v / r_crop for v in (scaled.x, scaled.y, scaled.width, scaled.height)))
+        in_image = self._detector.refine(image, coarse) or coarse
+        scaled = FaceBox(
+            *(v * r_crop for v in (in_image.x, in_image.y, in_image.width, in_image.height))
+        )
+        eyes = self._detector.eyes(image, in_image)
+        if eyes is None:
+            c = scaled.centre
+            pivot, roll, eye_distance = Point(c.x, scaled.y + 0.37 * scaled.height), 0.0, None
+        else:
+            a, b = (Point(e.x * r_crop, e.y * r_crop) for e in eyes)
+            pivot = Point((a.x + b.x) / 2, (a.y + b.y) / 2)
+            roll = roll_degrees(a, b)
+            eye_distance = math.hypot(a.x - b.x, a.y - b.y)
         head = estimate_head(pivot, scaled)
         crop = crop_for(head, t.print_width, t.print_height, t)
-        source_h, source_w = small.shape[0] * r_det, small.shape[1] * r_det
+        source_h, source_w = working.shape[0] * r0, working.shape[1] * r0
         inside = _head_inside(head, pivot, roll, source_w, source_h)
-        r_crop = min(r_det, _reduction(crop.height, t.print_height) if crop.height > 0 else 1)
-        image = small if r_crop == r_det else _decode(content, r_crop)
         rendered, padded = _render(image, r_crop, crop, pivot, roll)
         out_head = _output_head(head, crop)
         _fill_padding(rendered, padded, out_head)
@@ -397,17 +449,13 @@ def _box(image: Pixels, x0: float, y0: float, x1: float, y1: float) -> Pixels:
 
 
 def _redetect(gray: Pixels, expected: HeadEstimate, detector: _Detector) -> HeadEstimate:
-    """The head found again on the output by a second, independent detection (at another
-    scale); the crop's own estimate when the detector does not find it there."""
+    """The head found again on the output by a second detection (at another scale, on the
+    resampled pixels); the crop's own estimate when the detector does not find it there."""
     size = expected.face_width
-    faces = [
-        f
-        for f in detector.faces(gray, int(size * 0.7), int(size * 1.4))
-        if abs(f.centre.x - expected.centre_x) < size / 2
-    ]
-    if not faces:
+    guess = FaceBox(expected.centre_x - size / 2, expected.eye_y - 0.37 * size, size, size)
+    face = detector.refine(gray, guess)
+    if face is None or abs(face.centre.x - expected.centre_x) > size / 2:
         return expected
-    face = faces[0]
     eyes = detector.eyes(gray, face)
     if eyes is None:
         return expected

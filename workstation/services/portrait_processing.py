@@ -115,7 +115,7 @@ def read_header(content: bytes) -> _Header:
             image_format = image.format or ""
             size = image.size
             raw = image.getexif().get_ifd(EXIF_IFD).get(DATE_TIME_ORIGINAL)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
         raise DomainError("photo.unreadable", "photo") from None
     if image_format not in ACCEPTED_FORMATS:
         raise DomainError("photo.unsupported_format", "photo", format=image_format)

@@ -420,3 +420,12 @@ def test_statelessness_claimed_without_evidence_needs_it_where_it_decides() -> N
 def test_a_foundling_where_the_law_has_no_foundling_rule_is_at_risk() -> None:
     outcome = assess(birth(mother=None, father=None, country="IND", foundling=True))
     assert outcome.outcome is Outcome.AT_RISK
+
+
+def test_icao_d_for_germany_is_the_same_nationality_as_deu() -> None:
+    mother = parent("MÜLLER", "Anna", "D<<", born_in="DEU")
+    record = birth(mother=mother, father=None, country="GBR")
+    assert mother.claim("DEU") is not None
+    outcome = assess(record)
+    germany = next(r for r in outcome.routes if r.state == "DEU")
+    assert germany.status is RouteStatus.UNKNOWN  # German law not given: unknown, not "D<<"

@@ -1,12 +1,13 @@
-"""``python -m benchmarks [search|issue] [options]``: the registry search benchmark
-(:mod:`benchmarks.search_bench`) and the issuing benchmark (:mod:`benchmarks.issue_bench`);
-with neither named, both run, the search with the options given."""
+"""``python -m benchmarks [search|issue|portrait] [options]``: the registry search benchmark
+(:mod:`benchmarks.search_bench`), the issuing benchmark (:mod:`benchmarks.issue_bench`) and the
+portrait benchmark (:mod:`benchmarks.portrait_bench`); with none named, all run, the search with
+the options given."""
 
 from __future__ import annotations
 
 import sys
 
-from benchmarks import issue_bench, search_bench
+from benchmarks import issue_bench, portrait_bench, search_bench
 
 
 def main(argv: list[str]) -> int:
@@ -14,9 +15,12 @@ def main(argv: list[str]) -> int:
         return search_bench.main(argv[1:])
     if argv[:1] == ["issue"]:
         return issue_bench.main(argv[1:])
+    if argv[:1] == ["portrait"]:
+        return portrait_bench.main(argv[1:])
     search = search_bench.main(argv)
     issue = issue_bench.main([])
-    return search or issue
+    portrait = portrait_bench.main([])
+    return search or issue or portrait
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up, then run the benchmarks (speed and memory figures; never part of the tests).
-#   scripts/bench.sh [--persons N] [--skip-postgres] [--json FILE]
+#   scripts/bench.sh [--persons N] [--skip-postgres] [--json FILE]   all of them
+#   scripts/bench.sh search [...] | issue [--cards N] | portrait [--runs N]   one
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"

@@ -12,6 +12,7 @@ from PIL import Image
 
 from tests.support import portraits as samples
 from workstation.cli import main
+from workstation.wiring import build_services
 
 OLD = dt.datetime(2025, 1, 10, 12, 0)
 
@@ -171,6 +172,42 @@ def test_a_card_with_an_old_photo_is_refused_unless_overridden_and_the_override_
         == 0
     )
     assert Image.open(portrait).size == (413, 531)
+    services = build_services(post / "post")
+    try:
+        with services.db.reading() as uow:
+            assert uow.documents.file(1, "portrait") == ("image/jpeg", portrait.read_bytes())
+    finally:
+        services.close()
+
+
+def test_an_etd_request_carries_the_processed_portrait(
+    post: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(
+        capsys,
+        "issue",
+        "etd",
+        "1",
+        "--destination",
+        "Utopia City",
+        "--replaces",
+        "X1234567 (lost)",
+        "--photo",
+        str(post / "good.jpg"),
+        "--officer",
+        "clerk",
+    )
+    assert code == 0
+    services = build_services(post / "post")
+    try:
+        with services.db.reading() as uow:
+            found = uow.documents.file(int(out), "portrait")
+            (stored,) = uow.portraits.for_person(1)
+            processed = uow.portraits.images(stored.id)
+        assert processed is not None and found == ("image/jpeg", processed.print_jpeg)
+        assert stored.document_id == int(out) and stored.compliant
+    finally:
+        services.close()
 
 
 def test_attach_list_and_export_for_a_supervisor_to_compare(

@@ -197,6 +197,14 @@ def test_card_removed_in_the_middle_of_a_read(passport: tuple[VirtualCard, bytes
     assert info.value.code == "card.removed"
 
 
+def test_card_removed_in_the_middle_of_encoding(pcsc_stack: PcscStack) -> None:
+    card = pcsc_stack.insert(0, "iso7816")
+    files = {EF_SIGNED_DATA: os.urandom(300), EF_PORTRAIT: os.urandom(2000)}
+    with PcscReader(card.reader) as reader, pytest.raises(DeviceError) as info:
+        reader.submit(lambda c: write_files(_RemoveAfter(c, card, 10), files, chunk=100)).result(60)
+    assert info.value.code == "card.removed"
+
+
 def _next_event(events: queue.Queue[CardEvent], kind: CardEventKind, reader: str | None) -> None:
     deadline = time.monotonic() + EVENT_TIMEOUT
     while (left := deadline - time.monotonic()) > 0:

@@ -1,6 +1,8 @@
 """A private PC/SC stack for the integration tests: pcscd + the vpcd virtual reader +
 vicc virtual cards (vsmartcard), all started and stopped by the tests.
 
+* One session at a time per machine (a file lock in the temp folder): pcscd's socket
+  is machine-wide.
 * ``pcscd --foreground -c <conf dir>`` with one ``vpcd`` reader on a free port of its
   own (two slots: ``<name> 00 00`` on the port, ``<name> 00 01`` on port + 1), so the
   machine's default vpcd ports (35963/35964) are never touched. pcscd's socket is
@@ -19,6 +21,7 @@ PC/SC with a deadline, and failures carry the processes' log tails.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import shutil
 import signal
@@ -40,6 +43,10 @@ VICC_PACKAGE_DIR: Final = Path("/usr/lib/python3/site-packages/virtualsmartcard"
 LAUNCHER: Final = Path(__file__).with_name("vicc_launcher.py")
 READER_NAME: Final = "Consular Test PCD"
 PCSCD_SOCKET: Final = Path("/run/pcscd/pcscd.comm")
+#: pcscd's socket is machine-wide, so two test sessions (two developers, two CI jobs on
+#: one runner) cannot each run their own: the second waits for this lock.
+SESSION_LOCK: Final = Path(tempfile.gettempdir()) / "consular-pcsc-tests.lock"
+SESSION_LOCK_TIMEOUT: Final = 600.0
 
 
 def pcsc_missing() -> str | None:
@@ -163,6 +170,21 @@ class PcscStack:
         self._process: subprocess.Popen[bytes] | None = None
         self._log_handle: IO[bytes] | None = None
         self._cards: list[VirtualCard] = []
+        self._lock: IO[bytes] | None = None
+
+    def _acquire_session_lock(self) -> None:
+        handle = SESSION_LOCK.open("ab")
+        deadline = time.monotonic() + SESSION_LOCK_TIMEOUT
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    handle.close()
+                    raise TimeoutError(f"another PC/SC test session holds {SESSION_LOCK}") from None
+                time.sleep(0.2)  # another process's session: nothing to wait on but the lock
+        self._lock = handle
 
     def reader(self, slot: int) -> str:
         return f"{READER_NAME} 00 {slot:02d}"
@@ -232,8 +254,19 @@ class PcscStack:
         return card
 
     def __enter__(self) -> Self:
-        self.start()
+        self._acquire_session_lock()
+        try:
+            self.start()
+        except BaseException:
+            self._release_session_lock()
+            raise
         return self
+
+    def _release_session_lock(self) -> None:
+        if self._lock is not None:
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+            self._lock.close()
+            self._lock = None
 
     def __exit__(
         self,
@@ -241,5 +274,8 @@ class PcscStack:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.stop()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        try:
+            self.stop()
+        finally:
+            self._release_session_lock()
+            shutil.rmtree(self.folder, ignore_errors=True)

@@ -186,3 +186,26 @@ def test_adoption_replaces_the_parents_on_the_current_view_only() -> None:
     assert history.current().parents_marital_status is ParentsMaritalStatus.MARRIED
     assert history.original.mother is not None
     assert history.original.mother.person.surname == "ROE"
+
+
+def test_a_new_value_must_fit_the_field_even_when_it_was_empty() -> None:
+    wrong = Annotation(
+        1,
+        AnnotationKind.RECOGNITION_OF_PATERNITY,
+        "Recognition",
+        COURT,
+        dt.date(2026, 5, 1),
+        (FieldChange("father", "John Miller"),),  # a name, not the father's particulars
+    )
+    with pytest.raises(DomainError) as caught:
+        History(_unmarried_birth()).append(wrong)
+    assert caught.value.code == "civil.annotation.wrong_type"
+    cleared = Annotation(
+        1,
+        AnnotationKind.CORRECTION,
+        "Mother entered by mistake",
+        COURT,
+        dt.date(2026, 5, 1),
+        (FieldChange("mother", None),),
+    )
+    assert History(_unmarried_birth()).append(cleared).current().mother is None

@@ -362,3 +362,70 @@ def test_the_outcome_is_plain_data_for_json() -> None:
     assert data["missing"] == ["father.paternity_recognition"]
     assert data["referral"]["note_code"] == "referral.nationality_pending_evidence"
     assert data["reasons"][0] == {"code": "outcome.needs_more_evidence", "params": {}}
+
+
+def _foreign_parents(country: str, **mother_facts: object) -> BirthRecord:
+    """A child of a foreign (Indian) mother and an unknown father, born in ``country``."""
+    mother = parent("SINGH", "Asha", "IND", born_in="IND")
+    return birth(mother=dataclasses.replace(mother, **mother_facts), father=None, country=country)
+
+
+@pytest.mark.parametrize(
+    ("country", "facts", "expected"),
+    [
+        ("GBR", {"permanent_resident_in_birth_country": True}, Outcome.ACQUIRES),  # settled
+        ("GBR", {"permanent_resident_in_birth_country": False}, Outcome.AT_RISK),
+        ("AUS", {"permanent_resident_in_birth_country": True}, Outcome.ACQUIRES),
+        (
+            "BEL",
+            {"country_of_birth": "BEL", "resident_years_in_birth_country": 5},
+            Outcome.ACQUIRES,
+        ),
+        ("BEL", {"country_of_birth": "BEL", "resident_years_in_birth_country": 4}, Outcome.AT_RISK),
+        ("ESP", {"country_of_birth": "ESP"}, Outcome.ACQUIRES),  # double ius soli
+        ("FRA", {"country_of_birth": None}, Outcome.NEEDS_MORE_EVIDENCE),  # was she born there?
+        ("IRN", {"country_of_birth": "IRN"}, Outcome.ACQUIRES),
+        ("CAN", {}, Outcome.ACQUIRES),
+        ("SAU", {}, Outcome.AT_RISK),  # Indian law unknown here: not guessed
+    ],
+)
+def test_birthright_conditions_with_a_foreign_mother(
+    country: str, facts: dict[str, object], expected: Outcome
+) -> None:
+    outcome = assess(_foreign_parents(country, **facts))
+    assert outcome.outcome is expected
+    if expected is Outcome.ACQUIRES:
+        assert outcome.nationalities == (country,)
+
+
+def test_stateless_mother_and_unknown_father_in_turkey_acquire_by_the_safeguard() -> None:
+    record = birth(mother=parent("DOE", "Mary", "XXA", born_in="SYR"), father=None, country="TUR")
+    outcome = assess(record)
+    assert outcome.bases() == (("TUR", Basis.BIRTHRIGHT),)
+    assert "birthright.condition_met" in codes(outcome)
+
+
+def test_statelessness_claimed_without_evidence_needs_it_where_it_decides() -> None:
+    declared = NationalityEvidence.DECLARATION
+    record = birth(
+        mother=parent("DOE", "Mary", "XXA", born_in="MMR", evidence=declared),
+        father=None,
+        country="JPN",
+    )
+    outcome = assess(record)
+    assert outcome.outcome is Outcome.NEEDS_MORE_EVIDENCE
+    assert [m.code for m in outcome.missing] == ["mother.statelessness_evidence"]
+
+
+def test_a_foundling_where_the_law_has_no_foundling_rule_is_at_risk() -> None:
+    outcome = assess(birth(mother=None, father=None, country="IND", foundling=True))
+    assert outcome.outcome is Outcome.AT_RISK
+
+
+def test_icao_d_for_germany_is_the_same_nationality_as_deu() -> None:
+    mother = parent("MÜLLER", "Anna", "D<<", born_in="DEU")
+    record = birth(mother=mother, father=None, country="GBR")
+    assert mother.claim("DEU") is not None
+    outcome = assess(record)
+    germany = next(r for r in outcome.routes if r.state == "DEU")
+    assert germany.status is RouteStatus.UNKNOWN  # German law not given: unknown, not "D<<"

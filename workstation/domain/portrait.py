@@ -236,7 +236,7 @@ class CheckResult:
 
 
 def _r(value: float | None, digits: int = 3) -> float | None:
-    return None if value is None else round(value, digits)
+    return None if value is None else round(float(value), digits)
 
 
 def _range(

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import types
+import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -84,6 +87,23 @@ R = TypeVar("R", bound=CivilRecord)
 _IMMUTABLE = frozenset({"register_number", "registered_on"})
 
 
+@functools.cache
+def _field_types(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _accepts(hint: Any, value: object) -> bool:
+    """Whether ``value`` fits the annotated type of a record field."""
+    origin = typing.get_origin(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        return any(_accepts(arg, value) for arg in typing.get_args(hint))
+    if hint is type(None):
+        return value is None
+    if hint is Any:
+        return True
+    return isinstance(value, origin if origin is not None else hint)
+
+
 def _replace_path(record: Any, path: str, value: Any) -> Any:
     head, _, rest = path.partition(".")
     if not dataclasses.is_dataclass(record) or head not in {
@@ -96,9 +116,10 @@ def _replace_path(record: Any, path: str, value: Any) -> Any:
             raise DomainError("civil.annotation.unknown_field", "changes", path=path)
         new = _replace_path(old, rest, value)
     else:
-        if value is not None and old is not None and not isinstance(value, type(old)):
+        hint = _field_types(cast(type, type(record)))[head]
+        if not _accepts(hint, value):
             raise DomainError(
-                "civil.annotation.wrong_type", "changes", path=path, expected=type(old).__name__
+                "civil.annotation.wrong_type", "changes", path=path, expected=str(hint)
             )
         new = value
     return dataclasses.replace(cast(Any, record), **{head: new})

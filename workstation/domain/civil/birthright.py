@@ -14,7 +14,13 @@ from workstation.domain.civil.routes import (
     Route,
     RouteStatus,
 )
-from workstation.domain.civil.rules import BirthrightKind, BirthrightRule, Condition, Requirement
+from workstation.domain.civil.rules import (
+    PARENT_REQUIREMENTS,
+    BirthrightKind,
+    BirthrightRule,
+    Condition,
+    Requirement,
+)
 
 
 def _parent_status(parent: ParentFacts) -> str:
@@ -76,7 +82,7 @@ def _parents_meet(
     condition: Condition, country: str, record: BirthRecord
 ) -> tuple[RouteStatus, list[MissingFact]]:
     """Whether one parent meets every parent requirement of ``condition``."""
-    wanted = [r for r in condition.all_of if r.value.startswith("parent_")]
+    wanted = [r for r in condition.all_of if r in PARENT_REQUIREMENTS]
     if not wanted:
         return RouteStatus.ESTABLISHED, []
     best, best_missing = RouteStatus.NOT_AVAILABLE, list[MissingFact]()

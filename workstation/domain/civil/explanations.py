@@ -179,6 +179,11 @@ ERROR_TEXTS: Mapping[str, str] = {
         "{field}: a recognition of paternity needs the father's particulars."
     ),
     "civil.death_before_birth": _("{field}: the date of birth is after the date of death."),
+    "field.invalid_choice": _("{field}: {value} is not one of {choices}."),
+    "field.not_boolean": _("{field} must be true or false."),
+    "field.not_integer": _("{field} must be a whole number."),
+    "field.wrong_length": _("{field} must have {expected} entries."),
+    "field.invalid": _("{field} is not valid."),
 }
 
 # The reasons a possible duplicate is shown for (DuplicateMatch.reasons).

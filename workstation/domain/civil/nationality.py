@@ -261,7 +261,7 @@ def _other_state_routes(
     """Routes to the parent's other nationalities: by their law if known, else unknown."""
     basis = Basis.DESCENT_MOTHER if role == "mother" else Basis.DESCENT_FATHER
     routes: list[Route] = []
-    states = [c.code for c in parent.nationalities if c.is_state and c.code != issuing_state]
+    states = [c.state for c in parent.nationalities if c.is_state and c.state != issuing_state]
     for state in states:
         params: Params = {"state": state, "parent": role}
         if parent.is_refugee:
@@ -275,7 +275,7 @@ def _other_state_routes(
     if states or parent.claim(issuing_state) is not None:
         return routes
     unknown_origin = parent.is_refugee or not parent.nationalities
-    unknown_origin = unknown_origin or any(c.code == UNKNOWN_STATE for c in parent.nationalities)
+    unknown_origin = unknown_origin or any(c.state == UNKNOWN_STATE for c in parent.nationalities)
     if unknown_origin:
         code = "descent.parent_refugee" if parent.is_refugee else "descent.nationality_unrecorded"
         reason = Reason(code, {"state": UNKNOWN_STATE, "parent": role})

@@ -12,11 +12,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar
 
-from workstation.domain.countries import REFUGEE_CODES, STATELESS
+from workstation.domain.countries import REFUGEE_CODES, STATELESS, normalise_code
 from workstation.domain.dates import PartialDate
 from workstation.domain.people import Sex
 
 UNKNOWN_NATIONALITY = "XXX"
+
+
+def state_code(code: str) -> str:
+    """The code a rule table uses for a nationality: upper case, and ``DEU`` for ICAO's ``D<<``."""
+    code = normalise_code(code)
+    return "DEU" if code == "D<<" else code
 
 
 class EventKind(StrEnum):
@@ -63,21 +69,26 @@ class NationalityClaim:
     reference: str = ""
 
     @property
+    def state(self) -> str:
+        """:func:`state_code` of the claim (``D<<`` and ``DEU`` are the same nationality)."""
+        return state_code(self.code)
+
+    @property
     def is_proven(self) -> bool:
         return self.evidence not in UNPROVEN_EVIDENCE
 
     @property
     def is_stateless(self) -> bool:
-        return self.code == STATELESS
+        return self.state == STATELESS
 
     @property
     def is_refugee(self) -> bool:
-        return self.code in REFUGEE_CODES
+        return self.state in REFUGEE_CODES
 
     @property
     def is_state(self) -> bool:
         """A nationality of a state (not stateless, refugee or unknown)."""
-        return not (self.is_stateless or self.is_refugee or self.code == UNKNOWN_NATIONALITY)
+        return not (self.is_stateless or self.is_refugee or self.state == UNKNOWN_NATIONALITY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +137,8 @@ class ParentFacts:
 
     def claim(self, code: str) -> NationalityClaim | None:
         """The parent's claim to the nationality ``code``, if they make one."""
-        return next((c for c in self.nationalities if c.code == code), None)
+        wanted = state_code(code)
+        return next((c for c in self.nationalities if c.state == wanted), None)
 
     @property
     def is_refugee(self) -> bool:

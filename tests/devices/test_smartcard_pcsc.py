@@ -35,7 +35,9 @@ from devices.smartcard import (
 )
 from devices.smartcard.apdu import Response
 from devices.status import DeviceState
-from tests.support.pcsc import READER_NAME, PcscStack, VirtualCard, pcsc_missing
+from tests.support.pcsc import READER_NAME, PcscStack, VirtualCard, pcsc_missing, pcsc_stack
+
+__all__ = ["pcsc_stack"]  # the session fixture, imported so pytest finds it
 
 pytestmark = pytest.mark.skipif(pcsc_missing() is not None, reason=str(pcsc_missing()))
 
@@ -54,12 +56,6 @@ def _portrait(path: Path, size: tuple[int, int] = (120, 150)) -> bytes:
     image = Image.fromarray(data.astronaut()).crop((120, 0, 360, 300)).resize(size)
     image.save(path, format="JPEG", quality=80)
     return path.read_bytes()
-
-
-@pytest.fixture(scope="session")
-def pcsc_stack() -> Iterator[PcscStack]:
-    with PcscStack() as stack:
-        yield stack
 
 
 @pytest.fixture

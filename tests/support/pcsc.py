@@ -30,10 +30,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Final, Self
+
+import pytest
 
 __all__ = ["PcscStack", "VirtualCard", "pcsc_missing"]
 
@@ -279,3 +281,13 @@ class PcscStack:
         finally:
             self._release_session_lock()
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pcsc_stack() -> Iterator[PcscStack]:
+    """pcscd with the vpcd reader for the whole test session (one per machine at a time)."""
+    reason = pcsc_missing()
+    if reason is not None:
+        pytest.skip(f"PC/SC integration tests need pcscd, vpcd and vicc: {reason}")
+    with PcscStack() as stack:
+        yield stack

@@ -115,9 +115,12 @@ def _run_session(app: QApplication, services: Services) -> int:
         login = LoginDialog(services.accounts, services.post, runner)
         if login.exec() != QDialog.DialogCode.Accepted or login.officer is None:
             return EXIT_OK
+        from workstation.services.device_inventory import probe_statuses
+        from workstation.ui.card_events import CardEventBridge
         from workstation.ui.main_window import MainWindow
 
         devices = services.config.devices
+        card_events = CardEventBridge()
         window = MainWindow(
             services,
             login.officer,
@@ -128,9 +131,15 @@ def _run_session(app: QApplication, services: Services) -> int:
                 a4_printer=devices.a4_printer,
                 camera=devices.camera,
             ),
+            probe=probe_statuses,
+            card_events=card_events,
         )
         window.show()
-        return app.exec()
+        card_events.start()  # a thread of its own; a machine without PC/SC just reports it
+        try:
+            return app.exec()
+        finally:
+            card_events.stop()
     finally:
         # Workers may still hold a database session: end them before the engine goes.
         runner.shutdown()

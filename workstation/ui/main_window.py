@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from devices.registry import DeviceMap, probe_all
+from devices.smartcard import CardEvent, CardEventKind
 from devices.status import DeviceStatus
 from workstation import __version__
 from workstation.domain.audit import AuditEntry
@@ -20,6 +21,7 @@ from workstation.domain.posts import Post
 from workstation.services.audit import AuditService
 from workstation.services.documents import DocumentService
 from workstation.services.persons import PersonService
+from workstation.ui.card_events import CardEventBridge
 from workstation.ui.device_status_bar import DeviceStatusBar
 from workstation.ui.person_details import PersonDetailsPanel
 from workstation.ui.person_search_panel import PersonSearchPanel
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         device_map: DeviceMap,
         *,
         probe: DeviceProbe = probe_all,
+        card_events: CardEventBridge | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
         self._probe = probe
         self._details_task: TaskHandle | None = None
         self._probe_task: TaskHandle | None = None
+        self._probe_again = False
 
         self.setObjectName("mainWindow")
         self.header = SessionHeader(services.post, officer)
@@ -124,6 +128,9 @@ class MainWindow(QMainWindow):
         self.resize(1180, 740)
         self.search.search_edit.setFocus()
         QTimer.singleShot(0, self.refresh_devices)
+        if card_events is not None:
+            # A card or reader came or went, or pcscd stopped: the reader's state changed.
+            card_events.changed.connect(self._on_card_events_changed)
 
     def _build_actions(self) -> None:
         self.find_action = QAction(self)
@@ -245,7 +252,10 @@ class MainWindow(QMainWindow):
     def refresh_devices(self) -> None:
         """Probe every device again, in the worker (a probe can take seconds)."""
         if self._probe_task is not None:
-            return  # one probe at a time; the running one reports soon
+            # One probe at a time; the running one may have started before the change that
+            # asked for this one, so probe once more when it reports.
+            self._probe_again = True
+            return
         self.device_bar.set_checking()
         probe, device_map = self._probe, self._device_map
         self._probe_task = self._runner.run(
@@ -256,15 +266,34 @@ class MainWindow(QMainWindow):
             description="device probe",
         )
 
+    def _on_card_events_changed(self, event: CardEvent) -> None:
+        messages = {
+            CardEventKind.CARD_INSERTED: self.tr("Card inserted in {reader}"),
+            CardEventKind.CARD_REMOVED: self.tr("Card removed from {reader}"),
+            CardEventKind.READER_ADDED: self.tr("Reader connected: {reader}"),
+            CardEventKind.READER_REMOVED: self.tr("Reader disconnected: {reader}"),
+            CardEventKind.SERVICE_LOST: self.tr("The smart-card service stopped"),
+            CardEventKind.SERVICE_RESTORED: self.tr("The smart-card service is back"),
+        }
+        self.statusBar().showMessage(messages[event.kind].format(reader=event.reader or ""), 5000)
+        self.refresh_devices()
+
     def _on_probe_succeeded(self, statuses: list[DeviceStatus]) -> None:
         self._probe_task = None
         self.device_bar.set_statuses(statuses)
         self.devices_probed.emit(statuses)
+        self._probe_pending()
 
     def _on_probe_failed(self, error: BaseException) -> None:
         self._probe_task = None
         self.device_bar.set_failed()
         self._runner.reporter.report(error, self)
+        self._probe_pending()
+
+    def _probe_pending(self) -> None:
+        if self._probe_again:
+            self._probe_again = False
+            self.refresh_devices()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.search.cancel()

@@ -165,7 +165,7 @@ def test_a_dark_photo_fails_exposure(processor: PortraitProcessor) -> None:
     report = processor.process(samples.jpeg(samples.scaled_brightness(samples.good(), 0.35)), TODAY)
     # The background is darkened with the face: both say so; the geometry still holds.
     assert _failed(report) == {"exposure", "background_lightness"}
-    assert _value(report, "exposure") < 70
+    assert _value(report, "exposure") < 100
 
 
 def test_an_overexposed_photo_fails_saturation(processor: PortraitProcessor) -> None:

@@ -52,9 +52,9 @@ class PortraitThresholds:
     Background lightness is the median 8-bit luminance (0-255) beside and above the head;
     exposure is the 95th percentile of the face's luminance (its highlights: eye whites, skin
     highlights), which depends much less on skin tone than a mean would (only the astronaut
-    was available to calibrate it: check it on the post's own photos); sharpness is the standard deviation
-    of the Laplacian divided by that of the luminance, on the face scaled to 128 px wide, so it
-    depends neither on the face's size in the photo nor on its contrast.
+    was available to calibrate it: check it on the post's own photos). Sharpness is the
+    standard deviation of the Laplacian divided by that of the luminance, on the face scaled to
+    128 px wide, so it depends neither on the face's size in the photo nor on its contrast.
     """
 
     head_height_min: float = 0.70  # crown to chin / photo height

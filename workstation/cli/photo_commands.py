@@ -29,8 +29,9 @@ def register(commands: Any) -> None:
     ).add_subparsers(dest="photo_command", required=True)
     check = photo.add_parser(
         "check",
-        help="every ICAO check with its value and threshold; writes the processed portrait; "
-        "exit 0 only when compliant (6 when not, 2 when the image is unreadable)",
+        help="every ICAO check with its value and threshold; writes the processed portrait "
+        "(also when not compliant, to look at); exit 0 only when compliant (6 when not, 2 "
+        "when the image is unreadable)",
     )
     check.add_argument("image")
     check.add_argument("--out", help="write the print portrait (JPEG) here")

@@ -49,9 +49,12 @@ NOT_OVERRIDABLE = frozenset({CheckCode.FACE_COUNT})
 class PortraitThresholds:
     """What a compliant portrait is, and the sizes it is written at (site.toml ``[photo]``).
 
-    Lightness and exposure are mean 8-bit luminance (0-255); sharpness is the standard deviation
-    of the Laplacian divided by that of the luminance, on the face scaled to 128 px wide, so it
-    depends neither on the face's size in the photo nor on its contrast.
+    Background lightness is the median 8-bit luminance (0-255) beside and above the head;
+    exposure is the 95th percentile of the face's luminance (its highlights: eye whites, skin
+    highlights), which depends much less on skin tone than a mean would (only the astronaut
+    was available to calibrate it: check it on the post's own photos). Sharpness is the
+    standard deviation of the Laplacian divided by that of the luminance, on the face scaled to
+    128 px wide, so it depends neither on the face's size in the photo nor on its contrast.
     """
 
     head_height_min: float = 0.70  # crown to chin / photo height
@@ -63,8 +66,8 @@ class PortraitThresholds:
     min_eye_distance_px: float = 90.0  # in the source photo (its resolution)
     max_roll_deg: float = 15.0  # source roll that is still corrected
     min_sharpness: float = 0.20
-    exposure_min: float = 70.0
-    exposure_max: float = 215.0
+    exposure_min: float = 100.0  # face highlights, not the mean: see above
+    exposure_max: float = 248.0
     max_saturated: float = 0.001  # share of the head's pixels clipped
     max_background_std: float = 14.0
     min_background_lightness: float = 120.0

@@ -185,7 +185,7 @@ MESSAGES: Mapping[str, str] = {
     "photo.check.eye_distance": _("distance between the eyes (px)"),
     "photo.check.roll": _("head roll (degrees)"),
     "photo.check.sharpness": _("sharpness"),
-    "photo.check.exposure": _("exposure of the face (0-255)"),
+    "photo.check.exposure": _("exposure: face highlights (0-255)"),
     "photo.check.saturation": _("saturated pixels in the head"),
     "photo.check.background_uniformity": _("background uniformity (spread)"),
     "photo.check.background_lightness": _("background lightness (0-255)"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 from collections.abc import Mapping
 
 from workstation.domain.documents import DocumentState
@@ -58,6 +59,9 @@ class PhotoService:
         self._time_zone = time_zone
         self.thresholds = thresholds or PortraitThresholds()
         self._processor: PortraitProcessor | None = None
+        # OpenCV's cascade classifiers are not documented as thread-safe: the GUI may check a
+        # camera frame on a worker while another is stored, so one image at a time.
+        self._lock = threading.Lock()
 
     @property
     def processor(self) -> PortraitProcessor:
@@ -69,7 +73,9 @@ class PhotoService:
     def check(self, image: bytes, captured_at: dt.datetime | None = None) -> PortraitReport:
         """Every check on ``image`` and the processed portrait; nothing is stored.
         ``captured_at`` (from a camera) wins over the photo's EXIF date."""
-        return self.processor.process(image, local_date(self._clock, self._time_zone), captured_at)
+        today = local_date(self._clock, self._time_zone)
+        with self._lock:
+            return self.processor.process(image, today, captured_at)
 
     def capture_for_person(
         self,

@@ -208,7 +208,7 @@ def measure(
         contrast = float(small.std())
         lap = cv2.Laplacian(small.astype(np.float32), cv2.CV_32F)
         sharpness = float(lap.std()) / contrast if contrast > 1e-6 else 0.0
-        exposure = float(face.mean())
+        exposure = float(np.percentile(face, 95))  # see PortraitThresholds
     # Saturation: clipped pixels in the head (an ellipse from crown to chin).
     ellipse = np.zeros((h, w), np.uint8)
     centre = (round(cx), round((head.crown_y + head.chin_y) / 2))

@@ -156,6 +156,9 @@ def test_a_tilted_head_is_levelled(processor: PortraitProcessor) -> None:
 def test_a_roll_beyond_the_limit_is_refused(processor: PortraitProcessor) -> None:
     report = processor.process(samples.jpeg(samples.rotated(samples.good(), 20)), TODAY)
     assert _failed(report) == {"roll"} and _value(report, "roll") > 15
+    # Beyond what the frontal cascade finds upright: found on a turned copy, refused for roll.
+    steep = processor.process(samples.jpeg(samples.rotated(samples.good(), 30)), TODAY)
+    assert _failed(steep) == {"roll"} and _value(steep, "roll") > 20
     strict = PortraitProcessor(dataclasses.replace(processor.thresholds, max_roll_deg=8))
     tilted = strict.process(samples.jpeg(samples.rotated(samples.good(), -8)), TODAY)
     assert _failed(tilted) == {"roll"}

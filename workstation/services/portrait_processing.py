@@ -66,6 +66,7 @@ __all__ = [
 ACCEPTED_FORMATS = ("JPEG", "PNG")
 WORKING_LONG_SIDE = 1800  # decode at the largest reduction that keeps this many pixels
 DETECTION_LONG_SIDE = 400  # faces are looked for on a copy this size
+TILTED_SEARCH_DEG = (25.0, -25.0)  # when no upright face is found
 _REDUCED = {
     1: cv2.IMREAD_COLOR,
     2: cv2.IMREAD_REDUCED_COLOR_2,
@@ -207,7 +208,29 @@ class PortraitProcessor:
         small = gray(working)
         if k < 1:
             small = cast(Pixels, cv2.resize(small, None, fx=k, fy=k, interpolation=cv2.INTER_AREA))
-        return [_scaled(f, reduction / k) for f in self._detector.faces(small)]
+        faces = self._detector.faces(small)
+        if not faces:
+            # The frontal cascade misses heads tilted beyond ~20 degrees: look again on turned
+            # copies, so such a photo is refused for its roll (what the officer can fix), not
+            # for "no face". The box is upright again, centred where the face was found.
+            faces = self._tilted_faces(small)
+        return [_scaled(f, reduction / k) for f in faces]
+
+    def _tilted_faces(self, small: Pixels) -> list[FaceBox]:
+        h, w = small.shape[:2]
+        centre = (w / 2, h / 2)
+        for angle in TILTED_SEARCH_DEG:
+            turn = cv2.getRotationMatrix2D(centre, angle, 1.0)
+            turned = cv2.warpAffine(small, turn, (w, h), borderMode=cv2.BORDER_REPLICATE)
+            found = self._detector.faces(cast(Pixels, turned))
+            if found:
+                back = cv2.invertAffineTransform(turn)
+                boxes = []
+                for f in found:
+                    cx, cy = back @ np.array([f.centre.x, f.centre.y, 1.0])
+                    boxes.append(FaceBox(cx - f.width / 2, cy - f.height / 2, f.width, f.height))
+                return boxes
+        return []
 
 
 def _scaled(box: FaceBox, factor: float) -> FaceBox:

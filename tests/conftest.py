@@ -27,6 +27,11 @@ from workstation.services.persons import PersonService
 from workstation.services.setup import DEMO_ACCOUNTS, DEMO_POST, SetupService
 from workstation.storage import Database, open_database
 
+# The real stacks' session fixtures (cupsd with cups-pdf queues, pcscd with vpcd and vicc),
+# registered once for the whole session: a fixture imported into several test modules would be
+# a separate session fixture per module, i.e. a second pcscd on the machine-wide socket.
+pytest_plugins = ["tests.support.cups", "tests.support.pcsc"]
+
 # Fast argon2 parameters for tests only: the production defaults cost ~50 ms per hash.
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 _db_names = itertools.count(1)

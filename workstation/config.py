@@ -254,3 +254,30 @@ def render_site_config(
         "",
     ]
     return "\n".join(lines)
+
+
+def with_devices(text: str, changes: Mapping[str, str | None]) -> str:
+    """``site.toml``'s text with the ``[devices]`` keys in ``changes`` set (``None``/"" clears
+    one), everything else (comments, order, other tables) kept as it is."""
+    unknown = set(changes) - set(DeviceSettings.__slots__)
+    if unknown:
+        raise ValueError(f"not a device setting: {', '.join(sorted(unknown))}")
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip() == "[devices]"), None)
+    if start is None:
+        lines += ["", "[devices]"]
+        start = len(lines) - 1
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")),
+        len(lines),
+    )
+    pending = dict(changes)
+    for i in range(start + 1, end):
+        key = lines[i].split("=", 1)[0].strip()
+        if "=" in lines[i] and not lines[i].lstrip().startswith("#") and key in pending:
+            lines[i] = f"{key} = {_toml_string(pending.pop(key) or '')}"
+    insert_at = end
+    while insert_at > start + 1 and not lines[insert_at - 1].strip():
+        insert_at -= 1
+    lines[insert_at:insert_at] = [f"{k} = {_toml_string(v or '')}" for k, v in pending.items()]
+    return "\n".join(lines) + "\n"

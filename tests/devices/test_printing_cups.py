@@ -38,9 +38,7 @@ from devices.printers import (
     wait_for_job,
 )
 from devices.status import DeviceKind, DeviceState
-from tests.support.cups import A4_QUEUE, CARD_QUEUE, ThrowawayCups, cups_server
-
-__all__ = ["cups_server"]  # the session fixture, imported so pytest finds it
+from tests.support.cups import A4_QUEUE, CARD_QUEUE, ThrowawayCups
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="CUPS is not on Windows")
 

@@ -35,9 +35,7 @@ from devices.smartcard import (
 )
 from devices.smartcard.apdu import Response
 from devices.status import DeviceState
-from tests.support.pcsc import READER_NAME, PcscStack, VirtualCard, pcsc_missing, pcsc_stack
-
-__all__ = ["pcsc_stack"]  # the session fixture, imported so pytest finds it
+from tests.support.pcsc import READER_NAME, PcscStack, VirtualCard, pcsc_missing
 
 pytestmark = pytest.mark.skipif(pcsc_missing() is not None, reason=str(pcsc_missing()))
 

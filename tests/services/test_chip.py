@@ -13,7 +13,7 @@ from PIL import Image
 
 from devices.errors import DeviceError
 from devices.smartcard import EF_PORTRAIT, EF_SIGNED_DATA, PcscReader, write_files
-from tests.support.pcsc import PcscStack, VirtualCard, pcsc_missing, pcsc_stack
+from tests.support.pcsc import PcscStack, VirtualCard, pcsc_missing
 from tests.support.portraits import compliant_jpeg
 from workstation.cli import main
 from workstation.domain.documents import DocumentAction
@@ -21,8 +21,6 @@ from workstation.domain.errors import DomainError
 from workstation.domain.officers import Officer
 from workstation.services.keys import DEMO_KEY_PASSPHRASE
 from workstation.wiring import Services, build_services
-
-__all__ = ["pcsc_stack"]  # the session fixture, imported so pytest finds it
 
 pytestmark = pytest.mark.skipif(pcsc_missing() is not None, reason=str(pcsc_missing()))
 

@@ -4,6 +4,7 @@ CUPS scheduler with cups-pdf queues: a document is issued only when its print co
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,17 +12,15 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.support.cups import A4_QUEUE, CARD_QUEUE, ThrowawayCups, cups_server
+from tests.support.cups import A4_QUEUE, CARD_QUEUE, ThrowawayCups
 from workstation.cli import main
 from workstation.domain.documents import DocumentAction, DocumentState
 from workstation.domain.errors import DomainError, LifecycleError
 from workstation.domain.officers import Officer
-from workstation.domain.printing import PrintJobState, PrintPurpose
+from workstation.domain.printing import PrintJobState, PrintPurpose, PrintTarget
 from workstation.services.keys import DEMO_KEY_PASSPHRASE
 from workstation.services.printing import PrintService
 from workstation.wiring import Services, build_services
-
-__all__ = ["cups_server"]  # the session fixture, imported so pytest finds it
 
 PERSON = {
     "surname": "Eriksson",
@@ -284,3 +283,31 @@ def test_the_print_command_waits_and_exits_7_with_the_reason_when_the_queue_is_s
     code = main([*base, "--json", "print-job", "retry", str(job.id), "--officer", "clerk"])
     assert code == 0
     assert services.documents.get(document_id).state is DocumentState.ISSUED
+
+
+def test_an_administrator_chooses_the_card_printer_and_the_choice_is_kept_and_audited(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = ["--data-dir", str(data_dir)]
+    monkeypatch.setenv("CONSULAR_PASSWORD", "clerk-demo-1")
+    assert main([*base, "devices", "use", "--card-printer", CARD_QUEUE, "--officer", "clerk"]) == 3
+    monkeypatch.setenv("CONSULAR_PASSWORD", "admin-demo-1")
+    choice = ["--card-printer", CARD_QUEUE, "--reader", ""]
+    code = main([*base, "--json", "devices", "use", *choice, "--officer", "admin"])
+    assert code == 0
+    assert json.loads(capsys.readouterr().out)["card_printer"] == CARD_QUEUE
+    site = (data_dir / "site.toml").read_text()
+    assert f'card_printer = "{CARD_QUEUE}"' in site and 'a4_printer = "folder:a4"' in site
+    assert "# System print queue names" in site  # the comments stay
+    built = build_services(data_dir)
+    try:
+        assert built.printing.queue_for(PrintTarget.CARD) == CARD_QUEUE
+        (entry,) = [
+            e for e in built.audit.trail("post", "UTO-GVA") if e.action == "devices.configured"
+        ]
+        assert entry.actor == "admin" and entry.details == {
+            "card_printer": CARD_QUEUE,
+            "reader": "",
+        }
+    finally:
+        built.close()

@@ -10,12 +10,10 @@ import pytest
 
 from devices.registry import DeviceMap
 from devices.status import DeviceKind, DeviceState, DeviceStatus
-from tests.support.pcsc import READER_NAME, PcscStack, pcsc_missing, pcsc_stack
+from tests.support.pcsc import READER_NAME, PcscStack, pcsc_missing
 from workstation.services.device_inventory import probe_statuses
 from workstation.ui.card_events import CardEventBridge
 from workstation.ui.main_window import MainWindow
-
-__all__ = ["pcsc_stack"]  # the session fixture, imported so pytest finds it
 
 pytestmark = pytest.mark.skipif(pcsc_missing() is not None, reason=str(pcsc_missing()))
 EVENT_TIMEOUT_MS = 20_000

@@ -10,7 +10,10 @@ from typing import Any
 from devices.smartcard import AccessKey
 from workstation.cli.context import CliContext
 from workstation.cli.output import EXIT_CHECK_FAILED, CliExit
+from workstation.config import load_site_config, with_devices
 from workstation.domain.errors import DomainError
+from workstation.domain.officers import Permission
+from workstation.paths import site_file
 from workstation.services.chip import ChipReading, ChipReport
 from workstation.services.device_inventory import Inventory
 
@@ -20,6 +23,19 @@ def register(commands: Any) -> None:
         "devices", help="readers (and cards present), print queues and cameras, with state"
     )
     devices.set_defaults(handler=_devices)
+    settings = devices.add_subparsers(dest="devices_command")
+    use = settings.add_parser(
+        "use",
+        help="choose the devices of this workstation (saved in site.toml; administrators)",
+    )
+    for role in ("card-printer", "a4-printer", "reader", "camera"):
+        use.add_argument(
+            f"--{role}",
+            metavar="NAME",
+            help='a print queue, "folder:NAME", a reader or camera name; "" clears it',
+        )
+    use.add_argument("--officer", required=True)
+    use.set_defaults(handler=_use)
 
     chip = commands.add_parser("chip", help="read an ePassport/eID chip; encode or verify a card")
     actions = chip.add_subparsers(dest="chip_command", required=True)
@@ -104,6 +120,30 @@ def _inventory_text(inventory: Inventory, ctx: CliContext) -> str:
 def _devices(args: argparse.Namespace, ctx: CliContext) -> None:
     inventory = ctx.services.devices.inventory()
     ctx.output.result(_inventory_data(inventory), lambda: _inventory_text(inventory, ctx))
+
+
+def _use(args: argparse.Namespace, ctx: CliContext) -> None:
+    officer = ctx.sign_in(args.officer)
+    officer.require(Permission.POST_CONFIGURE)
+    changes = {
+        key: value
+        for key in ("card_printer", "a4_printer", "reader", "camera")
+        if (value := getattr(args, key)) is not None
+    }
+    if not changes:
+        raise DomainError("devices.nothing_to_change", "devices")
+    path = site_file(ctx.data_dir)
+    path.write_text(with_devices(path.read_text(encoding="utf-8"), changes), encoding="utf-8")
+    config = load_site_config(path)  # refuses (and names the key) what the file cannot hold
+    ctx.services.audit.record_event(
+        officer, "devices.configured", "post", ctx.services.post.code, changes
+    )
+    chosen = {
+        k: getattr(config.devices, k) for k in ("card_printer", "a4_printer", "reader", "camera")
+    }
+    ctx.output.result(
+        chosen, lambda: "\n".join(f"{k.replace('_', ' ')}: {v or '-'}" for k, v in chosen.items())
+    )
 
 
 def _access_key(args: argparse.Namespace) -> AccessKey:

@@ -228,6 +228,9 @@ MESSAGES: Mapping[str, str] = {
     "pcsc.reader_not_found": _("The set-up smart-card reader is not connected."),
     "pcsc.service_unavailable": _("The smart-card service (pcscd) is not running."),
     "pcsc.library_missing": _("Smart-card support (pyscard) is not installed on this computer."),
+    "devices.nothing_to_change": _(
+        "{field}: name at least one of --card-printer, --a4-printer, --reader, --camera."
+    ),
     "file.unreadable": _("{field}: cannot read {path}: {reason}"),
     "file.not_json": _("{field}: {path} is not valid JSON (line {line}): {reason}"),
 }

@@ -8,7 +8,7 @@ from typing import Any
 
 from workstation.domain.audit import SYSTEM_ACTOR, AuditEntry, ChainReport, verify_chain
 from workstation.domain.officers import Officer, Permission
-from workstation.services.clock import audit_timestamp
+from workstation.services.clock import Clock, SystemClock, audit_timestamp
 from workstation.storage import Database, UnitOfWork
 
 
@@ -29,8 +29,22 @@ def record(
 
 
 class AuditService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self._db = db
+        self._clock = clock or SystemClock()
+
+    def record_event(
+        self,
+        officer: Officer,
+        action: str,
+        record_type: str,
+        record_id: object,
+        details: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Audit a change made outside the database (the site configuration's devices)."""
+        with self._db.writing() as uow:
+            record(uow, self._clock.now(), officer, action, record_type, record_id, details)
+            uow.commit()
 
     def verify(self) -> ChainReport:
         """Walk the whole chain; the report names the first entry that does not hold."""

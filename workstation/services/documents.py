@@ -119,6 +119,22 @@ class DocumentService:
                 if (d := uow.documents.get(i)) is not None
             ]
 
+    def awaiting_approval(self) -> list[Document]:
+        """Submitted requests of the kinds that need a second officer (site.toml's
+        ``requires_approval``), oldest first: the supervisor's approval queue."""
+        with self._db.reading() as uow:
+            needing = {k.code for k in uow.kinds.all() if k.requires_approval}
+            return [
+                d
+                for i in uow.documents.in_state(DocumentState.SUBMITTED.value)
+                if (d := uow.documents.get(i)) is not None and d.kind in needing
+            ]
+
+    def kinds(self) -> list[DocumentKind]:
+        """The kinds this post issues, as configured (whether each needs approval)."""
+        with self._db.reading() as uow:
+            return uow.kinds.all()
+
     def attach_portrait(self, officer: Officer, document_id: int, content: bytes) -> None:
         """The photo the document will carry (JPEG or PNG), kept with the request."""
         officer.require(Permission.DOCUMENT_PREPARE)

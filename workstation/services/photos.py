@@ -198,3 +198,42 @@ class PhotoService:
         if found is None:
             raise NotFoundError("photo.not_found", "portrait_id", id=portrait_id)
         return found
+
+    def use_for_document(self, officer: Officer, portrait_id: int, document_id: int) -> int:
+        """Give a new request the person's portrait already taken and checked (the counter's
+        "use the latest photo"): a copy of the portrait row, with its checks and overrides, is
+        linked to the document (the chip encoder reads it from there) and its print JPEG
+        becomes the document's portrait, in one transaction. Returns the new portrait's id."""
+        officer.require(Permission.DOCUMENT_PREPARE)
+        with self._db.writing() as uow:
+            source = uow.portraits.get(portrait_id)
+            images = uow.portraits.images(portrait_id)
+            if source is None or images is None:
+                raise NotFoundError("photo.not_found", "portrait_id", id=portrait_id)
+            now = self._clock.now()
+            self._attach(uow, officer, source.person_id, document_id, images.print_jpeg, now)
+            new_id = uow.portraits.add(
+                source.person_id,
+                document_id,
+                officer.id,
+                images,
+                source.checks,
+                source.overrides,
+                source.captured_at,
+                now,
+            )
+            record(
+                uow,
+                now,
+                officer,
+                "photo.reused",
+                "person",
+                source.person_id,
+                {
+                    "portrait_id": new_id,
+                    "from_portrait_id": portrait_id,
+                    "document_id": document_id,
+                },
+            )
+            uow.commit()
+            return new_id

@@ -268,3 +268,11 @@ class DocumentRepository:
                 .order_by(DocumentRow.id)
             )
         )
+
+    def in_state(self, state: str) -> list[int]:
+        """Ids of the documents in ``state``, oldest first (the approval queue's order)."""
+        return list(
+            self._session.scalars(
+                select(DocumentRow.id).where(DocumentRow.state == state).order_by(DocumentRow.id)
+            )
+        )

@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from templates.errors import LayoutError
-from templates.fields import FIELDS, check_kind
+from templates.fields import FIELDS, LISTS, check_kind
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 STANDARD_FONTS = frozenset(
@@ -36,7 +36,7 @@ _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _LANG = re.compile(r"^[a-z]{2,3}$")
 
 ElementKind = Literal[
-    "rect", "line", "text", "field", "image", "portrait", "mrz", "code128", "datamatrix"
+    "rect", "line", "text", "field", "list", "image", "portrait", "mrz", "code128", "datamatrix"
 ]
 _BOX = ("x", "y", "w", "h")
 _FIELD_OPTIONAL = tuple(
@@ -46,10 +46,16 @@ _KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # kind: (required keys, optional keys); "kind" itself is always required.
     "rect": (_BOX, ("fill", "stroke", "stroke_width", "radius")),
     "line": (("x", "y", "w"), ("colour", "stroke_width")),
-    "text": ((*_BOX, "label"), ("font", "size", "colour", "align")),
+    "text": ((*_BOX, "label"), ("font", "size", "colour", "align", "max_lines")),
     "field": (
         (*_BOX, "field"),
         _FIELD_OPTIONAL,
+    ),
+    # Repeating values (a certificate's annotations) stacked in the box, each word-wrapped; they
+    # shrink to fit and are never cut: the renderer refuses a list that cannot fit.
+    "list": (
+        (*_BOX, "field"),
+        ("label", "empty", "font", "size", "colour", "label_font", "label_size", "label_colour"),
     ),
     "image": ((*_BOX, "image"), ()),
     "portrait": (_BOX, ("label", "stroke", "font", "size")),
@@ -95,6 +101,7 @@ class Element:
     chars: int = 0
     cpi: float = 10.0
     line_spacing: float = 4.23
+    empty: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,15 +342,18 @@ class _Parser:
         values["font"] = raw.get("font", "mrz" if kind == "mrz" else "value")
         values["label_font"] = raw.get("label_font", "label")
         needs: tuple[str, ...] = ("font",) if kind in ("text", "portrait", "mrz") else ()
-        if kind == "field":
+        if kind in ("field", "list"):
             needs = ("font", "label_font") if "label" in raw else ("font",)
         for name in needs:
             if not isinstance(values[name], str) or values[name] not in ctx.fonts:
                 raise self.fail(f"{key}.{name}", f"font role '{values[name]}' missing from [fonts]")
-        if "label" in raw and self.string(raw, key, "label") not in ctx.labels:
-            raise self.fail(f"{key}.label", f"'{raw['label']}' is not in [labels]")
-        if "field" in raw and self.string(raw, key, "field") not in FIELDS[ctx.kind]:
-            raise self.fail(f"{key}.field", f"unknown field '{raw['field']}' for {ctx.kind}")
+        for name in ("label", "empty"):
+            if name in raw and self.string(raw, key, name) not in ctx.labels:
+                raise self.fail(f"{key}.{name}", f"'{raw[name]}' is not in [labels]")
+        known = LISTS.get(ctx.kind, frozenset()) if kind == "list" else FIELDS[ctx.kind]
+        if "field" in raw and self.string(raw, key, "field") not in known:
+            what = "list" if kind == "list" else "field"
+            raise self.fail(f"{key}.field", f"unknown {what} '{raw['field']}' for {ctx.kind}")
         if "image" in raw:
             values["image"] = self.resource(
                 f"{key}.image", "images", self.string(raw, key, "image")
@@ -358,7 +368,7 @@ class _Parser:
                 values[name] = self.number(raw, key, name, lo_, hi)
         if "line_spacing" in raw:
             values["line_spacing"] = self.number(raw, key, "line_spacing", 1, 20)
-        values.update({k: raw[k] for k in ("field", "label", "align") if k in raw})
+        values.update({k: raw[k] for k in ("field", "label", "align", "empty") if k in raw})
         element = Element(**values)
         if kind == "mrz":
             self.check_mrz(ctx, key, element)

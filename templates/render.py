@@ -26,6 +26,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from templates.errors import LayoutError
 from templates.layout import Element, Font, Layout, Page
 from templates.view import DocumentView
 
@@ -212,10 +213,18 @@ class _Painter:
 
     def draw_text(self, e: Element) -> None:
         font = self.fonts[e.font]
-        text, size = _fit(self.layout.label(e.label or ""), font, e.size, e.w * mm)
+        label = self.layout.label(e.label or "")
+        if e.max_lines > 1:
+            lines, size = _wrap(label, font, e.size, e.w * mm, e.max_lines)
+        else:
+            text, size = _fit(label, font, e.size, e.w * mm)
+            lines = [text]
         self.c.setFont(font, size)
         self.c.setFillColor(HexColor(e.colour))
-        self.text(text, font, size, e, self.top(e.y) - size * 0.8)
+        baseline = self.top(e.y) - size * 0.8
+        for line in lines:
+            self.text(line, font, size, e, baseline)
+            baseline -= size * 1.15
 
     def draw_field(self, e: Element) -> None:
         baseline = self.top(e.y)
@@ -239,6 +248,48 @@ class _Painter:
             baseline -= size * 0.95
             self.text(line, font, size, e, baseline)
             baseline -= size * 0.2
+
+    def draw_list(self, e: Element) -> None:
+        """The list's items one below the other, each word-wrapped to the box width, under an
+        optional heading. Items shrink together (down to MIN_TEXT_SIZE) to fit the box; a list
+        that still does not fit is refused rather than cut, because a missing annotation on a
+        certificate changes what it certifies."""
+        _, bottom, width, _ = self.box(e)
+        baseline = self.top(e.y)
+        if e.label:
+            font = self.fonts[e.label_font]
+            label, size = _fit(self.layout.label(e.label), font, e.label_size, width)
+            baseline -= size * 0.8
+            self.c.setFont(font, size)
+            self.c.setFillColor(HexColor(e.label_colour))
+            self.text(label, font, size, e, baseline)
+            baseline -= size * 0.5
+        font = self.fonts[e.font]
+        items = self.data.items(e.field or "") or ((self.layout.label(e.empty),) if e.empty else ())
+        if not items:
+            return
+        size = e.size
+        while True:
+            wrapped = [simpleSplit(item, font, size, width) for item in items]
+            lines = sum(len(item) for item in wrapped)
+            height = size * (1.15 * lines + 0.5 * (len(items) - 1) + 0.25)
+            if height <= baseline - bottom or size <= MIN_TEXT_SIZE:
+                break
+            size = max(MIN_TEXT_SIZE, size - 0.25)
+        if height > baseline - bottom:
+            index = self.page.elements.index(e)
+            raise LayoutError(
+                self.layout.source.name,
+                f"{self.page.name}.elements[{index}]",
+                f"{len(items)} entries of '{e.field}' do not fit in {e.h:g} mm",
+            )
+        self.c.setFont(font, size)
+        self.c.setFillColor(HexColor(e.colour))
+        for item in wrapped:
+            for line in item:
+                baseline -= size * 1.15
+                self.text(line, font, size, e, baseline)
+            baseline -= size * 0.5
 
     def draw_image(self, e: Element) -> None:
         assert e.image is not None  # the loader requires it

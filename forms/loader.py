@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workstation.domain.issue_rules import ETD_FIELDS
 from workstation.domain.person_validation import PERSON_FIELDS
 
 FORMS_DIR = Path(__file__).parent
@@ -15,7 +16,10 @@ FIELD_TYPES = frozenset(
     {"text", "date", "choice", "country", "identifiers", "address", "email", "phone"}
 )
 # What each service's form may capture: the domain's own field names.
-SERVICE_FIELDS: Mapping[str, frozenset[str]] = {"person": frozenset(PERSON_FIELDS)}
+SERVICE_FIELDS: Mapping[str, frozenset[str]] = {
+    "person": frozenset(PERSON_FIELDS),
+    "etd_request": frozenset(ETD_FIELDS),  # an emergency travel document's own request data
+}
 _FIELD_KEYS = frozenset(
     {"name", "type", "label", "required", "max_length", "choices", "help", "enabled_when"}
 )

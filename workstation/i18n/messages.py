@@ -232,6 +232,30 @@ MESSAGES: Mapping[str, str] = {
         "{field}: name at least one of --card-printer, --a4-printer, --reader, --camera."
     ),
     "file.unreadable": _("{field}: cannot read {path}: {reason}"),
+    "mrz.line_count.invalid": _("An MRZ has 2 or 3 lines (not {count})."),
+    "mrz.line.wrong_length": _(
+        "{field} has {length} characters: MRZ lines have 30 (card), 36 or 44 (passport)."
+    ),
+    "mrz.line.invalid_character": _(
+        "{field}: character {position} ({char}) is not a capital letter, a digit or <."
+    ),
+    "mrz.date.invalid": _("{field}: {value} is not a date written YYMMDD."),
+    "mrz.sex.invalid": _("{field}: {value} is not F, M, X or <."),
+    "mrz.check_digit.failed": _(
+        "Check digit of {check} wrong: {found} is written, the data gives {expected}."
+    ),
+    "camera.none": _("No camera is connected: import a photo from a file."),
+    "camera.not_found": _("The set-up camera is not connected."),
+    "camera.busy": _("The camera is still taking the previous photo."),
+    "camera.unavailable": _("The camera cannot be started (is another program using it?)."),
+    "camera.permission_denied": _("The system does not allow this program to use the camera."),
+    "camera.capture_failed": _("The camera failed to take the photo; try again."),
+    "camera.timeout": _("The camera gave no photo in time; try again."),
+    "camera.qt_not_running": _("The camera cannot be used here (no Qt application)."),
+    "file.not_found": _("The file does not exist."),
+    "file.unsupported_format": _("Only JPEG and PNG files are accepted."),
+    "file.corrupt": _("The file is damaged or incomplete: it cannot be read as an image."),
+    "file.too_large": _("The image has too many pixels to be processed safely."),
     "file.not_json": _("{field}: {path} is not valid JSON (line {line}): {reason}"),
 }
 
@@ -257,6 +281,12 @@ FIELD_LABELS: Mapping[str, str] = {
     "portrait_id": _("Portrait"),
     "destination": _("Destination"),
     "replaced_passport": _("Passport replaced"),
+    "transit_points": _("Transit points"),
+    "line1": _("MRZ line 1"),
+    "line2": _("MRZ line 2"),
+    "line3": _("MRZ line 3"),
+    "lines": _("MRZ"),
+    "expiry_date": _("Expiry date"),
     "queue": _("Printer queue"),
     "reason": _("Reason"),
     "job_id": _("Print job"),

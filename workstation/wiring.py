@@ -13,6 +13,7 @@ from workstation.paths import site_file
 from workstation.services.accounts import AccountService
 from workstation.services.audit import AuditService
 from workstation.services.chip import ChipService
+from workstation.services.civil_registration import CivilRegistrationService
 from workstation.services.clock import Clock, SystemClock
 from workstation.services.device_inventory import DeviceInventory
 from workstation.services.documents import DocumentService
@@ -45,6 +46,7 @@ class Services:
     printing: PrintService
     chip: ChipService
     devices: DeviceInventory
+    civil: CivilRegistrationService
 
     def close(self) -> None:
         self.printing.close()
@@ -99,4 +101,5 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
             db, clock, post.time_zone, VerificationService(keys), config.devices.reader
         ),
         devices=DeviceInventory(device_map, data_dir / PRINT_FOLDER),
+        civil=CivilRegistrationService.for_post(db, clock, post),
     )

@@ -274,3 +274,75 @@ class PrintJobRow(Base):
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class CivilRegisterCounterRow(Base):
+    """The last register number taken in one series (post, kind, registration year)."""
+
+    __tablename__ = "civil_register_counters"
+    __table_args__ = (UniqueConstraint("post_code", "kind", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_code: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16))
+    year: Mapped[int] = mapped_column(Integer)
+    last_sequence: Mapped[int] = mapped_column(Integer)
+
+
+class CivilEntryRow(Base):
+    """A civil register entry: the record as registered (JSON, never rewritten), its state, the
+    assessment made at registration and the registry persons its parties are linked to."""
+
+    __tablename__ = "civil_entries"
+    __table_args__ = (
+        UniqueConstraint("post_code", "kind", "year", "sequence"),
+        Index("ix_civil_entries_kind_event_date", "kind", "event_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register_number: Mapped[str] = mapped_column(String(32), unique=True)
+    post_code: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16))
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    event_date: Mapped[dt.date] = mapped_column(Date)
+    registered_on: Mapped[dt.date] = mapped_column(Date)
+    record: Mapped[str] = mapped_column(Text)  # JSON (domain codec)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    timeliness: Mapped[str] = mapped_column(String(10))
+    evidence_required: Mapped[str] = mapped_column(Text)  # JSON list of requirement codes
+    evidence_presented: Mapped[str] = mapped_column(Text)  # JSON list of evidence codes
+    nationality_outcome: Mapped[str | None] = mapped_column(Text)  # JSON, current
+    outcome_at_registration: Mapped[str | None] = mapped_column(Text)  # JSON
+    referred: Mapped[bool] = mapped_column(Boolean, index=True)
+    possible_duplicates: Mapped[str] = mapped_column(Text)  # JSON list of register numbers
+    child_person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    mother_person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    father_person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    spouse1_person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    spouse2_person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    deceased_person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    registered_by: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    registered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    decision_reason: Mapped[str] = mapped_column(Text)
+
+
+class CivilAnnotationRow(Base):
+    """An annotation of an entry: appended, never updated (the entry's history)."""
+
+    __tablename__ = "civil_annotations"
+    __table_args__ = (UniqueConstraint("entry_id", "sequence"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("civil_entries.id"))
+    sequence: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    data: Mapped[str] = mapped_column(Text)  # JSON (domain codec), the whole annotation
+    reason: Mapped[str] = mapped_column(Text)
+    authority: Mapped[str] = mapped_column(String(200))
+    decided_on: Mapped[dt.date] = mapped_column(Date)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    nationality_outcome: Mapped[str | None] = mapped_column(Text)  # JSON, after this annotation

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from workstation.storage.database import WRITE_TRANSACTION
 from workstation.storage.repositories.accounts import OfficerRepository, PostRepository
 from workstation.storage.repositories.audit import AuditRepository
+from workstation.storage.repositories.civil import CivilRegisterRepository
 from workstation.storage.repositories.documents import (
     DocumentKindRepository,
     DocumentRepository,
@@ -47,6 +48,7 @@ class UnitOfWork:
         self.numbering = NumberingRepository(self.session)
         self.portraits = PortraitRepository(self.session)
         self.print_jobs = PrintJobRepository(self.session)
+        self.civil = CivilRegisterRepository(self.session)
         return self
 
     def commit(self) -> None:

@@ -18,7 +18,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from workstation.domain.civil.records import BirthRecord, ParentFacts, PersonRef
+from workstation.domain.civil.records import (
+    BirthRecord,
+    CivilRecord,
+    DeathRecord,
+    MarriageRecord,
+    ParentFacts,
+    PersonRef,
+    Spouse,
+)
 from workstation.domain.name_search import name_tokens, query_terms
 
 
@@ -111,3 +119,56 @@ def child_search_keys(record: BirthRecord) -> frozenset[str]:
     return name_tokens(
         child.surname, child.given_names, child.surname_latin, child.given_names_latin
     )
+
+
+def _same_spouse(a: Spouse, b: Spouse) -> bool:
+    if a.person.person_id is not None and b.person.person_id is not None:
+        return a.person.person_id == b.person.person_id
+    if not same_names(a.person, b.person):
+        return False
+    return a.birth_date is None or b.birth_date is None or a.birth_date == b.birth_date
+
+
+def compare_marriages(new: MarriageRecord, existing: MarriageRecord) -> DuplicateLevel | None:
+    """The same marriage: same date and both spouses the same (in either order); one spouse
+    the same and the other not: a possible duplicate (a name written differently)."""
+    if new.marriage_date != existing.marriage_date:
+        return None
+    a, b = new.spouses
+    c, d = existing.spouses
+    matches = max(
+        int(_same_spouse(a, c)) + int(_same_spouse(b, d)),
+        int(_same_spouse(a, d)) + int(_same_spouse(b, c)),
+    )
+    return {2: DuplicateLevel.DUPLICATE, 1: DuplicateLevel.POSSIBLE}.get(matches)
+
+
+def compare_deaths(new: DeathRecord, existing: DeathRecord) -> DuplicateLevel | None:
+    """The same death: same date, same names, birth dates (where both are known) equal."""
+    if new.death_date != existing.death_date or not same_names(new.deceased, existing.deceased):
+        return None
+    if new.birth_date is not None and existing.birth_date is not None:
+        return DuplicateLevel.DUPLICATE if new.birth_date == existing.birth_date else None
+    return DuplicateLevel.POSSIBLE
+
+
+def find_duplicates(
+    new: CivilRecord, candidates: Iterable[CivilRecord]
+) -> tuple[DuplicateMatch, ...]:
+    """Duplicates of any kind of record among ``candidates`` (records of the same kind and event
+    date, found by storage): births as :func:`find_duplicate_births`, marriages and deaths by
+    :func:`compare_marriages` and :func:`compare_deaths`; duplicates first."""
+    if isinstance(new, BirthRecord):
+        return find_duplicate_births(new, (c for c in candidates if isinstance(c, BirthRecord)))
+    found: list[DuplicateMatch] = []
+    for existing in candidates:
+        level: DuplicateLevel | None = None
+        if isinstance(new, MarriageRecord) and isinstance(existing, MarriageRecord):
+            level = compare_marriages(new, existing)
+            reasons = ("civil.duplicate.same_marriage_date", "civil.duplicate.same_spouses")
+        elif isinstance(new, DeathRecord) and isinstance(existing, DeathRecord):
+            level = compare_deaths(new, existing)
+            reasons = ("civil.duplicate.same_death_date", "civil.duplicate.same_deceased")
+        if level is not None:
+            found.append(DuplicateMatch(existing.register_number, level, reasons))
+    return tuple(sorted(found, key=lambda m: m.level is not DuplicateLevel.DUPLICATE))

@@ -196,6 +196,10 @@ DUPLICATE_TEXTS: Mapping[str, str] = {
     "civil.duplicate.father_absent_both": _("no father on either entry"),
     "civil.duplicate.mother_missing_one_side": _("the mother is missing on one entry"),
     "civil.duplicate.father_missing_one_side": _("the father is missing on one entry"),
+    "civil.duplicate.same_marriage_date": _("same date of marriage"),
+    "civil.duplicate.same_spouses": _("the same spouses (one or both)"),
+    "civil.duplicate.same_death_date": _("same date of death"),
+    "civil.duplicate.same_deceased": _("same deceased's names"),
 }
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from workstation.domain.civil.explanations import ERROR_TEXTS as CIVIL_ERROR_TEXTS
 from workstation.domain.errors import DomainError, FieldError, ValidationError
 
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -23,6 +24,8 @@ def _(text: str) -> str:
 
 
 MESSAGES: Mapping[str, str] = {
+    # Civil registration's texts live with the domain's explanations (one source of truth).
+    **CIVIL_ERROR_TEXTS,
     "field.required": _("{field} is required."),
     "field.unknown": _("{field} is not a field of this form; check its spelling."),
     "field.not_text": _("{field} must be text."),
@@ -257,6 +260,32 @@ MESSAGES: Mapping[str, str] = {
     "file.corrupt": _("The file is damaged or incomplete: it cannot be read as an image."),
     "file.too_large": _("The image has too many pixels to be processed safely."),
     "file.not_json": _("{field}: {path} is not valid JSON (line {line}): {reason}"),
+    "civil.register_number.given": _(
+        "{field}: the register number is allocated when the entry is registered; leave it out."
+    ),
+    "civil.registered_on.not_today": _(
+        "{field}: an entry is registered today ({today}); leave the date out."
+    ),
+    "civil.evidence.missing": _("{field}: evidence required for this registration: {missing}."),
+    "civil.party.unknown": _("{field}: this record has no party {role}."),
+    "civil.party.already_linked": _(
+        "{field}: the {role} is already linked to a registry person (person_id)."
+    ),
+    "civil.party.not_changed": _("{field}: the annotation does not enter this person."),
+    "civil.duplicate.exact": _(
+        "This event is already registered as {register_number} ({reasons}): nothing was written."
+    ),
+    "civil.duplicate.possible": _(
+        "This may be the event registered as {register_number} ({reasons}): check it, "
+        "then confirm to register anyway (--confirm-duplicate). Nothing was written."
+    ),
+    "civil.entry.not_found": _("No register entry {register_number}."),
+    "civil.entry.not_pending": _(
+        "{register_number} is {state}: only a registration waiting for approval can be decided."
+    ),
+    "civil.entry.not_registered": _(
+        "{register_number} is {state}: only a registered entry can be annotated."
+    ),
 }
 
 FIELD_LABELS: Mapping[str, str] = {

@@ -256,13 +256,14 @@ class _Painter:
         certificate changes what it certifies."""
         _, bottom, width, _ = self.box(e)
         baseline = self.top(e.y)
-        if e.label:
+        if e.label:  # the heading wraps to two lines before it shrinks
             font = self.fonts[e.label_font]
-            label, size = _fit(self.layout.label(e.label), font, e.label_size, width)
-            baseline -= size * 0.8
+            heading, size = _wrap(self.layout.label(e.label), font, e.label_size, width, 2)
             self.c.setFont(font, size)
             self.c.setFillColor(HexColor(e.label_colour))
-            self.text(label, font, size, e, baseline)
+            for line in heading:
+                baseline -= size * 1.1
+                self.text(line, font, size, e, baseline)
             baseline -= size * 0.5
         font = self.fonts[e.font]
         items = self.data.items(e.field or "") or ((self.layout.label(e.empty),) if e.empty else ())

@@ -163,6 +163,8 @@ class CertificateProducer:
             "place_of_registration": post.city,
             **_record_fields(layout, record),
         }
+        # A fact the record does not hold prints as a dash, never as a blank a hand could fill.
+        fields = {name: value or "-" for name, value in fields.items()}
         lists = {"annotations": tuple(annotation_line(layout, a) for a in shown)}
         view = DocumentView(number, fields, seal=seal, lists=lists)
         return ProducedCertificate(render_pdf(layout, view, specimen=False), seal)

@@ -139,6 +139,13 @@ MESSAGES: Mapping[str, str] = {
         "list (a CA certificate alone signs no document)."
     ),
     "verify.document_expired": _("NOT VALID: the seal is genuine but the document has expired"),
+    "verify.register_number_mismatch": _(
+        "NOT VALID: the register number printed on the certificate is not the one the "
+        "seal signed (altered certificate)"
+    ),
+    "civil.certificate.no_extract": _(
+        "kind: a {record} entry has only a full certificate, no extract."
+    ),
     "verify.bad_hex": _("the seal given with --hex is not hexadecimal bytes"),
     "print.no_queue": _(
         "No {target} printer is set up: give --queue, set devices in site.toml, "

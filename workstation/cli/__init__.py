@@ -17,6 +17,7 @@ from devices.errors import DeviceError
 from workstation import __version__
 from workstation.cli import (
     audit_commands,
+    civil_commands,
     device_commands,
     document_commands,
     issue_commands,
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     print_commands.register(commands)
     device_commands.register(commands)
     photo_commands.register(commands)
+    civil_commands.register(commands)
     return parser
 
 

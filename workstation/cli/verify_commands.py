@@ -4,6 +4,11 @@ Anyone may verify (a border officer, a partner post, support staff), so the comm
 officer and writes nothing to the audit log. Exit codes: 0 every seal found is valid, 6
 (``EXIT_CHECK_FAILED``) a seal is not genuine or its signer is not trusted here, 2 the input
 could not be read (no seal in it, not an image/PDF, bad hex).
+
+What is compared with the print: a card's or ETD's MRZ (printed exactly as signed); a
+civil-registration certificate's register number (printed exactly as signed; its names and dates
+are printed as written and in the post's format, so the command shows what the seal certifies for
+the reader to compare).
 """
 
 from __future__ import annotations
@@ -15,8 +20,10 @@ from typing import Any
 from workstation.cli.context import CliContext
 from workstation.cli.output import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, CliExit
 from workstation.domain.errors import DomainError
+from workstation.domain.vds_profiles import CivilSealContent
 from workstation.paths import site_file
 from workstation.services.verification import (
+    CERTIFICATE_NAMES,
     GivenTrust,
     SealReport,
     VerificationService,
@@ -103,4 +110,38 @@ def _describe(ctx: CliContext, report: SealReport, number: int, count: int) -> s
             "  printed MRZ    "
             + ("matches the seal" if report.printed_mrz_matches else "DIFFERS from the seal")
         )
+    if report.civil is not None:
+        lines += _certified(report.civil)
+    if report.printed_register_number_matches is not None:
+        lines.append(
+            "  printed number "
+            + (
+                "matches the seal (names and dates: compare them with the lines above)"
+                if report.printed_register_number_matches
+                else "DIFFERS from the seal"
+            )
+        )
     return "\n".join(lines)
+
+
+def _name(mrz_name: str) -> str:
+    """``MUELLER<LUEDENSCHEID<<ZOE`` -> ``MUELLER LUEDENSCHEID, ZOE`` (as the seal carries it)."""
+    primary, _, secondary = mrz_name.partition("<<")
+    return ", ".join(p.replace("<", " ") for p in (primary, secondary) if p)
+
+
+def _certified(civil: CivilSealContent) -> list[str]:
+    """The facts a civil-registration certificate's seal certifies (docs/vds-profiles.md)."""
+    lines = [
+        f"  certificate    {CERTIFICATE_NAMES[civil.certificate_type]}",
+        f"  register no.   {civil.register_number}",
+        f"  event date     {civil.event_date}   registered {civil.registered_on}",
+        f"  person         {_name(civil.principal)}",
+    ]
+    if civil.second_person:
+        lines.append(f"  spouse         {_name(civil.second_person)}")
+    lines += [
+        f"  event country  {civil.place_country}",
+        f"  annotations    {civil.annotations} on the entry when issued",
+    ]
+    return lines

@@ -42,6 +42,9 @@ from workstation.domain.vds_profiles import (
     ID_CARD_MRZ_LINE_LENGTH,
     ID_CARD_MRZ_TAG,
     ID_CARD_POST_TAG,
+    CivilCertificateType,
+    CivilSealContent,
+    civil_content,
     id_card_features,
 )
 from workstation.security.keys import is_signer_certificate, load_certificate, signer_identity
@@ -52,6 +55,12 @@ PROFILE_ETD = "ICAO ETD"
 PROFILE_ID_CARD = "consular ID card"
 PROFILE_CIVIL = "civil-registration certificate"
 PROFILE_UNKNOWN = "unknown profile"
+CERTIFICATE_NAMES = {
+    CivilCertificateType.BIRTH_FULL: "birth certificate (full copy)",
+    CivilCertificateType.BIRTH_EXTRACT: "birth extract",
+    CivilCertificateType.MARRIAGE: "marriage certificate",
+    CivilCertificateType.DEATH: "death certificate",
+}
 
 CONTENT_MALFORMED = "verify.content_malformed"
 """Verdict code of a genuinely signed seal whose message does not fit its declared profile."""
@@ -96,6 +105,11 @@ class SealReport:
     printed_mrz_matches: bool | None = None
     expires_on: dt.date | None = None  # from the signed MRZ
     """Where the seal was read (``page 2`` of a PDF); None for raw bytes."""
+    civil: CivilSealContent | None = None
+    """What a civil-registration certificate's seal certifies (profile 0xFB), else None."""
+    # For a certificate PDF: whether the register number printed on it is the one the seal
+    # signed (None when nothing printed was compared).
+    printed_register_number_matches: bool | None = None
 
     @property
     def verdict(self) -> str:
@@ -121,7 +135,23 @@ class SealReport:
             "source": self.source,
             "printed_mrz_matches": self.printed_mrz_matches,
             "expires_on": self.expires_on.isoformat() if self.expires_on else None,
+            "civil": _civil_dict(self.civil) if self.civil else None,
+            "printed_register_number_matches": self.printed_register_number_matches,
         }
+
+
+def _civil_dict(content: CivilSealContent) -> dict[str, Any]:
+    return {
+        "register_number": content.register_number,
+        "certificate": CERTIFICATE_NAMES[content.certificate_type],
+        "event_date": content.event_date.isoformat(),
+        "registered_on": content.registered_on.isoformat(),
+        "principal": content.principal,
+        "second_person": content.second_person,
+        "place_country": content.place_country,
+        "post_code": content.post_code,
+        "annotations": content.annotations,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +162,7 @@ class SealContent:
     mrz: tuple[str, ...] = ()
     post_code: str | None = None
     problem: str | None = None
+    civil: CivilSealContent | None = None
 
 
 def _decode_id_card(seal: ParsedSeal) -> SealContent:
@@ -162,7 +193,11 @@ def decode_content(seal: ParsedSeal) -> SealContent:
         name = PROFILE_ETD if profile[0] == ETD_FEATURE_DEF_REF else PROFILE_ID_CARD
         return SealContent(name, problem=error.code)
     if profile == (CIVIL_FEATURE_DEF_REF, CIVIL_DOC_TYPE_CATEGORY):
-        return SealContent(PROFILE_CIVIL)  # reserved: content not defined yet
+        try:
+            civil = civil_content(seal)
+        except DomainError as error:
+            return SealContent(PROFILE_CIVIL, problem=error.code)
+        return SealContent(PROFILE_CIVIL, post_code=civil.post_code, civil=civil)
     return SealContent(PROFILE_UNKNOWN)
 
 
@@ -197,6 +232,7 @@ def check_seal(data: bytes, certificates: Certificates, source: str | None = Non
         post_code=content.post_code,
         source=source,
         expires_on=_expiry(content.mrz, header.signature_date),
+        civil=content.civil,
     )
 
 
@@ -290,6 +326,25 @@ def compare_printed_mrz(report: SealReport, printed: frozenset[str]) -> SealRepo
     return replace(report, printed_mrz_matches=matches)
 
 
+def compare_printed_register_number(report: SealReport, printed: frozenset[str]) -> SealReport:
+    """A valid certificate seal whose register number is not printed on the page means the print
+    was altered (or the seal copied onto another certificate). Only the register number is
+    compared: it is printed exactly as signed, whereas names are printed as written and signed
+    transliterated, and dates are printed in the post's format."""
+    if report.civil is None:
+        return report
+    number = report.civil.register_number
+    matches = any(number in line for line in printed)
+    if report.valid and not matches:
+        return replace(
+            report,
+            valid=False,
+            code="verify.register_number_mismatch",
+            printed_register_number_matches=False,
+        )
+    return replace(report, printed_register_number_matches=matches)
+
+
 class GivenTrust:
     """Certificates and trust lists given for one verification (``consular verify --trust``),
     added to what the workstation trusts already (``base``, when there is a post here)."""
@@ -364,7 +419,10 @@ class VerificationService:
         if not reports:
             raise DomainError("verify.no_seal_found", "file", path=str(path))
         printed = printed_text_lines(path)
-        return [compare_printed_mrz(report, printed) for report in reports]
+        return [
+            compare_printed_register_number(compare_printed_mrz(report, printed), printed)
+            for report in reports
+        ]
 
     def verify_file(self, path: Path) -> list[SealReport]:
         """PDF or image, told apart by content (a ``.pdf`` name is not needed)."""
@@ -405,6 +463,7 @@ __all__ = [
     "VerificationService",
     "VerificationStatus",
     "check_seal",
+    "compare_printed_register_number",
     "decode_content",
     "id_card_features",
     "parse_hex",

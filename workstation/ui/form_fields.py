@@ -1,0 +1,372 @@
+"""The fields of a ``forms/*.toml`` definition as widgets: one row per field, in the form's
+order, with its label, an editor for its type, and a message line under it for its errors.
+
+The widget only lays out and collects: which values are acceptable is decided by the domain
+(the pages run the domain's validation and hand its coded errors, translated, back here with
+:meth:`FormFields.show_errors`). The tab order is the form's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms import FieldSpec, FormSpec
+from workstation.domain.countries import VALID_CODES
+from workstation.domain.people import IdentifierKind
+
+ERROR_COLOUR = "#b00020"
+_ERROR_BORDER = f"border: 1px solid {ERROR_COLOUR};"
+
+
+def base_field(path: str) -> str:
+    """The form field a domain error path belongs to: ``identifiers[0].number`` -> identifiers."""
+    return path.split("[", 1)[0].split(".", 1)[0]
+
+
+def _line_edit(name: str, max_length: int | None = None) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    if max_length:
+        edit.setMaxLength(max_length)
+    return edit
+
+
+class _CountryEdit(QLineEdit):
+    """A three-letter code, upper-cased as typed, completed from the codes the domain knows."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setMaxLength(3)
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance("MMMM") + 24)
+        completer = QCompleter(sorted(VALID_CODES), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        self.textEdited.connect(self._on_text_edited)
+
+    def _on_text_edited(self, text: str) -> None:
+        if text != text.upper():
+            position = self.cursorPosition()
+            self.setText(text.upper())
+            self.setCursorPosition(position)
+
+
+class FieldEditor(QWidget):
+    """Base of the editors: a value in the shape the domain's mapping expects."""
+
+    edited = Signal()
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The widgets Tab visits inside this editor, in order."""
+        raise NotImplementedError
+
+    def set_error_shown(self, shown: bool) -> None:
+        for widget in self.focus_widgets():
+            widget.setStyleSheet(_ERROR_BORDER if shown else "")
+
+    def set_description(self, text: str) -> None:
+        for widget in self.focus_widgets():
+            widget.setAccessibleDescription(text)
+
+
+class LineEditor(FieldEditor):
+    def __init__(self, spec: FieldSpec) -> None:
+        super().__init__()
+        if spec.type == "country":
+            self.edit: QLineEdit = _CountryEdit(spec.name)
+        else:
+            self.edit = _line_edit(spec.name, spec.max_length)
+        if spec.type == "date":
+            self.edit.setMaxLength(10)
+            self.edit.setPlaceholderText("YYYY-MM-DD")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 0 if spec.type == "country" else 1)
+        if spec.type == "country":
+            layout.addStretch(1)
+        self.edit.textChanged.connect(lambda _t: self.edited.emit())
+
+    def value(self) -> str:
+        return self.edit.text()
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText("" if value is None else str(value))
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.edit]
+
+
+class ChoiceEditor(FieldEditor):
+    def __init__(self, spec: FieldSpec) -> None:
+        super().__init__()
+        self.combo = QComboBox()
+        self.combo.setObjectName(spec.name)
+        self.combo.addItem("", "")
+        for choice in spec.choices:
+            self.combo.addItem(choice, choice)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.combo)
+        layout.addStretch(1)
+        self.combo.currentIndexChanged.connect(lambda _i: self.edited.emit())
+
+    def value(self) -> str:
+        return str(self.combo.currentData() or "")
+
+    def set_value(self, value: Any) -> None:
+        index = self.combo.findData(str(value or "").upper())
+        self.combo.setCurrentIndex(max(index, 0))
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.combo]
+
+
+class IdentifierEditor(FieldEditor):
+    """One identifier (kind, number, issuing state); others a stored person has are kept."""
+
+    def __init__(self, spec: FieldSpec) -> None:
+        super().__init__()
+        self.kind = QComboBox()
+        self.kind.setObjectName(f"{spec.name}.kind")
+        for kind in IdentifierKind:
+            self.kind.addItem(kind.value.replace("_", " "), kind.value)
+        self.number = _line_edit(f"{spec.name}.number", 30)
+        self.issuer = _CountryEdit(f"{spec.name}.issuer")
+        self._others: list[Mapping[str, Any]] = []
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.kind)
+        layout.addWidget(self.number, 1)
+        layout.addWidget(self.issuer)
+        self.kind.currentIndexChanged.connect(lambda _i: self.edited.emit())
+        for edit in (self.number, self.issuer):
+            edit.textChanged.connect(lambda _t: self.edited.emit())
+
+    def value(self) -> list[Mapping[str, Any]]:
+        number = self.number.text().strip()
+        first = (
+            [{"kind": self.kind.currentData(), "number": number, "issuer": self.issuer.text()}]
+            if number
+            else []
+        )
+        return [*first, *self._others]
+
+    def set_value(self, value: Any) -> None:
+        items = list(value or [])
+        first = items[0] if items else {}
+        self._others = items[1:]
+        self.kind.setCurrentIndex(max(self.kind.findData(first.get("kind", "passport")), 0))
+        self.number.setText(str(first.get("number", "")))
+        self.issuer.setText(str(first.get("issuer", "")))
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.kind, self.number, self.issuer]
+
+
+class AddressEditor(FieldEditor):
+    def __init__(self, spec: FieldSpec) -> None:
+        super().__init__()
+        self.street = _line_edit(f"{spec.name}.lines", 100)
+        self.postcode = _line_edit(f"{spec.name}.postcode", 20)
+        self.postcode.setFixedWidth(self.postcode.fontMetrics().horizontalAdvance("0") * 10 + 16)
+        self.city = _line_edit(f"{spec.name}.city", 100)
+        self.country = _CountryEdit(f"{spec.name}.country")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.street)
+        row = QHBoxLayout()
+        row.addWidget(self.postcode)
+        row.addWidget(self.city, 1)
+        row.addWidget(self.country)
+        layout.addLayout(row)
+        for edit in self.focus_widgets():
+            assert isinstance(edit, QLineEdit)
+            edit.textChanged.connect(lambda _t: self.edited.emit())
+
+    def set_placeholders(self, street: str, postcode: str, city: str, country: str) -> None:
+        for edit, text in zip(
+            (self.street, self.postcode, self.city, self.country),
+            (street, postcode, city, country),
+            strict=True,
+        ):
+            edit.setPlaceholderText(text)
+
+    def value(self) -> Mapping[str, Any]:
+        street = self.street.text().strip()
+        return {
+            "lines": [street] if street else [],
+            "city": self.city.text(),
+            "postcode": self.postcode.text(),
+            "country": self.country.text(),
+        }
+
+    def set_value(self, value: Any) -> None:
+        data = dict(value or {})
+        self.street.setText(", ".join(data.get("lines") or []))
+        self.postcode.setText(str(data.get("postcode", "")))
+        self.city.setText(str(data.get("city", "")))
+        self.country.setText(str(data.get("country", "")))
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.street, self.postcode, self.city, self.country]
+
+
+def make_editor(spec: FieldSpec) -> FieldEditor:
+    if spec.type == "choice":
+        return ChoiceEditor(spec)
+    if spec.type == "identifiers":
+        return IdentifierEditor(spec)
+    if spec.type == "address":
+        return AddressEditor(spec)
+    return LineEditor(spec)
+
+
+class FieldRow:
+    """A field's label, editor and error line."""
+
+    def __init__(self, spec: FieldSpec) -> None:
+        self.spec = spec
+        self.editor = make_editor(spec)
+        self.label = QLabel()
+        self.label.setObjectName(f"{spec.name}.label")
+        self.label.setBuddy(self.editor.focus_widgets()[0])
+        self.error = QLabel()
+        self.error.setObjectName(f"{spec.name}.error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error.hide()
+        self.cell = QWidget()
+        cell_layout = QVBoxLayout(self.cell)
+        cell_layout.setContentsMargins(0, 0, 0, 0)
+        cell_layout.setSpacing(2)
+        cell_layout.addWidget(self.editor)
+        cell_layout.addWidget(self.error)
+        self.touched = False
+        self.emphasised = False
+        self.set_label(spec.label)
+        self.set_message("")
+
+    def set_label(self, text: str) -> None:
+        mark = " *" if self.spec.required or self.emphasised else ""
+        self.label.setText(f"{text}{mark}")
+        self.label.setToolTip(self.spec.help)
+
+    def set_message(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+        self.editor.set_error_shown(bool(text))
+        self.editor.set_description(text or self.spec.help)
+
+    @property
+    def message(self) -> str:
+        return self.error.text()
+
+
+class FormFields(QWidget):
+    """Every field of ``form`` in a form layout; ``edited(name)`` when the officer changes one."""
+
+    edited = Signal(str)
+
+    def __init__(self, form: FormSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = form
+        self.rows: dict[str, FieldRow] = {}
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for spec in form.fields:
+            row = FieldRow(spec)
+            self.rows[spec.name] = row
+            layout.addRow(row.label, row.cell)
+            row.editor.edited.connect(lambda name=spec.name: self._on_editor_edited(name))
+        chain = self.focus_chain()
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self._update_enabled()
+
+    def focus_chain(self) -> list[QWidget]:
+        """Every focusable widget of the form, in the form's order."""
+        return [w for row in self.rows.values() for w in row.editor.focus_widgets()]
+
+    def editor(self, name: str) -> FieldEditor:
+        return self.rows[name].editor
+
+    def values(self) -> dict[str, Any]:
+        """The values of the enabled fields (a field waiting for another is left out)."""
+        return {
+            name: row.editor.value() for name, row in self.rows.items() if row.editor.isEnabled()
+        }
+
+    def set_values(self, values: Mapping[str, Any], *, touched: bool = True) -> None:
+        for name, value in values.items():
+            row = self.rows.get(name)
+            if row is not None:
+                row.editor.set_value(value)
+                row.touched = row.touched or touched
+        self._update_enabled()
+
+    def clear(self) -> None:
+        for row in self.rows.values():
+            row.editor.set_value(None)
+            row.touched = False
+            row.set_message("")
+        self._update_enabled()
+
+    def touch_all(self) -> None:
+        for row in self.rows.values():
+            row.touched = True
+
+    def show_errors(
+        self, problems: Sequence[tuple[str, str]], *, only_touched: bool = False
+    ) -> list[tuple[str, str]]:
+        """Put each (field path, message) under its field; return those no field shows."""
+        by_field: dict[str, list[str]] = {}
+        elsewhere: list[tuple[str, str]] = []
+        for path, message in problems:
+            name = base_field(path)
+            if name in self.rows:
+                by_field.setdefault(name, []).append(message)
+            else:
+                elsewhere.append((path, message))
+        for name, row in self.rows.items():
+            if only_touched and not row.touched:
+                continue
+            row.set_message("\n".join(by_field.get(name, [])))
+        return elsewhere
+
+    def retranslate(self, labels: Mapping[str, str]) -> None:
+        for name, row in self.rows.items():
+            row.set_label(labels.get(name, row.spec.label))
+
+    def _on_editor_edited(self, name: str) -> None:
+        self.rows[name].touched = True
+        self._update_enabled()
+        self.edited.emit(name)
+
+    def _update_enabled(self) -> None:
+        for row in self.rows.values():
+            gate = row.spec.enabled_when
+            if gate is not None:
+                filled = self.rows[gate].editor.value()
+                row.editor.setEnabled(bool(filled))

@@ -20,6 +20,11 @@ from workstation import __version__
 from workstation.paths import DATA_DIR_ENV, data_dir, site_file
 
 if TYPE_CHECKING:
+    from workstation.domain.officers import Officer
+    from workstation.ui.card_events import CardEventBridge
+    from workstation.ui.idle_lock import IdleLock
+    from workstation.ui.main_window import MainWindow
+    from workstation.ui.tasks import TaskRunner
     from workstation.wiring import Services
 
 _log = logging.getLogger(__name__)
@@ -102,54 +107,107 @@ def _open_services(folder: Path) -> Services | int:
         return EXIT_FAILURE
 
 
-def _run_session(app: QApplication, services: Services) -> int:
-    """Sign-in, then the main window until it closes. Returns the exit code."""
+def _build_window(
+    services: Services, officer: Officer, runner: TaskRunner
+) -> tuple[MainWindow, CardEventBridge]:
+    """The main window for ``officer`` and its card-event bridge (not started, not shown).
+
+    Shared with the cold-start benchmark's driver, so that it measures the window the app shows.
+    """
     from devices.registry import DeviceMap
+    from workstation.services.device_inventory import probe_statuses
+    from workstation.ui.card_events import CardEventBridge
+    from workstation.ui.main_window import MainWindow
+
+    devices = services.config.devices
+    card_events = CardEventBridge()
+    window = MainWindow(
+        services,
+        officer,
+        runner,
+        DeviceMap(
+            reader=devices.reader,
+            card_printer=devices.card_printer,
+            a4_printer=devices.a4_printer,
+            camera=devices.camera,
+        ),
+        probe=probe_statuses,
+        card_events=card_events,
+    )
+    return window, card_events
+
+
+def _make_runner(services: Services) -> TaskRunner:
     from workstation.i18n.messages import Translator
-    from workstation.ui.login_dialog import LoginDialog
     from workstation.ui.tasks import ErrorReporter, TaskRunner
 
-    reporter = ErrorReporter(Translator(services.config.ui.language))
-    runner = TaskRunner(reporter)
-    try:
-        login = LoginDialog(services.accounts, services.post, runner)
-        if login.exec() != QDialog.DialogCode.Accepted or login.officer is None:
-            return EXIT_OK
-        from workstation.services.device_inventory import probe_statuses
-        from workstation.ui.card_events import CardEventBridge
-        from workstation.ui.main_window import MainWindow
+    return TaskRunner(ErrorReporter(Translator(services.config.ui.language)))
 
-        devices = services.config.devices
-        card_events = CardEventBridge()
-        window = MainWindow(
-            services,
-            login.officer,
-            runner,
-            DeviceMap(
-                reader=devices.reader,
-                card_printer=devices.card_printer,
-                a4_printer=devices.a4_printer,
-                camera=devices.camera,
-            ),
-            probe=probe_statuses,
-            card_events=card_events,
-        )
-        window.show()
-        card_events.start()  # a thread of its own; a machine without PC/SC just reports it
-        try:
-            return app.exec()
-        finally:
-            card_events.stop()
+
+def _install_lock(
+    window: MainWindow, officer: Officer, services: Services, runner: TaskRunner
+) -> IdleLock:
+    """The screen lock around ``window``: after ``[ui] idle_lock_minutes`` quiet, or Ctrl+L."""
+    from workstation.ui.idle_lock import IdleLock
+
+    minutes = services.config.ui.idle_lock_minutes
+    return IdleLock(window, officer, services.accounts, runner, minutes)
+
+
+def _end_session(app: QApplication, window: MainWindow) -> None:
+    """Sign-out from the lock: close the session's windows (dialogs first), leave the loops."""
+    for widget in QApplication.topLevelWidgets():
+        if widget is not window and widget.isVisible():
+            widget.close()  # a modal dialog's exec() returns, as if cancelled
+            widget.hide()  # in case it refused to close
+    window.close()
+    window.hide()
+    app.exit(EXIT_OK)  # ends every running event loop (nested dialogs' included)
+
+
+def _run_window(
+    app: QApplication, services: Services, runner: TaskRunner, officer: Officer
+) -> int | None:
+    """The main window until it closes: the exit code, or None when the officer signed out."""
+    window, card_events = _build_window(services, officer, runner)
+    lock = _install_lock(window, officer, services, runner)
+    signed_out: list[Officer] = []
+    lock.sign_out_requested.connect(signed_out.append)
+    lock.sign_out_requested.connect(lambda _officer: _end_session(app, window))
+    window.show()
+    card_events.start()  # a thread of its own; a machine without PC/SC just reports it
+    try:
+        code = app.exec()
+    finally:
+        card_events.stop()
+        lock.stop()
+    if signed_out:
+        _log.info("%s signed out", signed_out[0].username)
+        return None
+    return code
+
+
+def _run_session(app: QApplication, services: Services) -> int:
+    """Sign-in, then the main window until it closes; after a sign-out from the screen lock,
+    sign-in again. Returns the exit code."""
+    from workstation.ui.login_dialog import LoginDialog
+
+    runner = _make_runner(services)
+    try:
+        while True:
+            login = LoginDialog(services.accounts, services.post, runner)
+            if login.exec() != QDialog.DialogCode.Accepted or login.officer is None:
+                return EXIT_OK
+            code = _run_window(app, services, runner, login.officer)
+            if code is not None:
+                return code
     finally:
         # Workers may still hold a database session: end them before the engine goes.
         runner.shutdown()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Start the workstation; returns the process exit code (2: not set up)."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    # Unknown options (-platform, -style ...) are Qt's.
-    args, qt_args = build_parser().parse_known_args(arguments)
+def _start_application(qt_args: Sequence[str]) -> QApplication:
+    """Logging, then the QApplication (the existing one under a test runner)."""
     # Our own INFO lines (device details, refusals) are for support staff; libraries stay quiet.
     logging.basicConfig(
         level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -161,6 +219,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         app = QApplication([sys.argv[0], *qt_args])
         app.setApplicationName("consular-workstation")
         app.setApplicationVersion(__version__)
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the workstation; returns the process exit code (2: not set up)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # Unknown options (-platform, -style ...) are Qt's.
+    args, qt_args = build_parser().parse_known_args(arguments)
+    app = _start_application(qt_args)
     folder = data_dir(args.data_dir)
     services = _open_services(folder)
     if isinstance(services, int):

@@ -1,0 +1,589 @@
+"""The photo page: a live camera preview when there is a camera, file import, the automatic
+crop with every check, manual adjustment, overrides with a justification, and storing the photo.
+
+Everything slow runs on the task runner: reading a file, adjusting the photo, the checks (a
+12 MP photo takes ~200 ms) and the previews; storing too. The camera is a Qt source created by
+the window on the GUI thread (``QtCameraSource``, or ``PlaybackSource`` in tests and demos):
+its frames feed the preview, ``request_capture`` answers with ``captured`` or ``failed``.
+
+Shortcuts: Space takes a photo, Ctrl+O imports a file, [ and ] rotate by one degree, + and -
+zoom, Alt+arrows move the kept part, Ctrl+0 undoes the adjustment, Ctrl+J overrides the selected
+failed check, Ctrl+Return uses the photo.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devices.camera import CapturedImage, FileSource, image_from_bytes
+from devices.errors import DeviceError
+from workstation.domain.errors import DomainError, ValidationError
+from workstation.domain.officers import Officer
+from workstation.domain.portrait import CheckCode, accept
+from workstation.ui.form_fields import ERROR_COLOUR
+from workstation.ui.photo_checks import ChecksTable, OverrideDialog
+from workstation.ui.photo_work import Adjustment, CheckedPhoto, PhotoChecker, check_job
+from workstation.ui.tasks import TaskHandle, TaskRunner
+
+if TYPE_CHECKING:
+    from devices.camera.qt_base import QtStillSource
+
+ROTATE_STEP = 1.0
+ZOOM_STEP = 1.1
+MOVE_STEP = 0.02
+RECHECK_DELAY_MS = 300
+PREVIEW_INTERVAL_S = 0.06  # the viewfinder is redrawn at most ~16 times a second
+
+
+class ImagePane(QLabel):
+    """A dark pane showing one image scaled to fit (redrawn when resized), or a text."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(240, 280)
+        # Ignored: the pixmap must never make the pane (and the window) grow.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setStyleSheet("QLabel { background: #2b2b2b; color: #e0e0e0; border-radius: 4px; }")
+        self.setWordWrap(True)
+        self.image: QImage | None = None
+
+    def show_image(self, image: QImage) -> None:
+        self.image = image
+        self._redraw()
+
+    def show_text(self, text: str) -> None:
+        self.image = None
+        self.clear()
+        self.setText(text)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self.image is None:
+            return
+        self.setPixmap(
+            QPixmap.fromImage(self.image).scaled(
+                self.contentsRect().size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+
+class PhotoPage(QWidget):
+    """Place it with the photo service, the signed-in officer, the task runner and the camera
+    (``None``: file import only); :meth:`set_person` says whose photo it is. Signals:
+    ``portrait_stored(portrait_id)`` once stored, ``checked(CheckedPhoto)`` after each check."""
+
+    portrait_stored = Signal(int)
+    checked = Signal(object)
+
+    def __init__(
+        self,
+        photos: PhotoChecker,
+        officer: Officer,
+        task_runner: TaskRunner,
+        *,
+        camera: QtStillSource | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("photoPage")
+        self._photos = photos
+        self._officer = officer
+        self._runner = task_runner
+        self._camera = camera
+        self._person_id: int | None = None
+        self._document_id: int | None = None
+        self._captured: CapturedImage | None = None
+        self.adjustment = Adjustment()
+        self.result: CheckedPhoto | None = None
+        self.overrides: dict[CheckCode, str] = {}
+        self._check_task: TaskHandle | None = None
+        self._store_task: TaskHandle | None = None
+        self._last_frame = 0.0
+        self.override_dialog: OverrideDialog | None = None
+        self._build()
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(RECHECK_DELAY_MS)
+        self._recheck.timeout.connect(self._start_check)
+        if camera is not None:
+            camera.frame_changed.connect(self._on_camera_frame_changed)
+            camera.captured.connect(self._on_camera_captured)
+            camera.failed.connect(self._on_camera_failed)
+        self._shortcuts()
+        self.retranslate()
+        self._update_actions()
+
+    # -- construction --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.camera_view = ImagePane("cameraView")
+        self.original_view = ImagePane("originalView")
+        self.portrait_view = ImagePane("portraitView")
+        self._captions = [QLabel(), QLabel(), QLabel()]
+        panes = QGridLayout()
+        for column, (caption, view) in enumerate(
+            zip(
+                self._captions,
+                (self.camera_view, self.original_view, self.portrait_view),
+                strict=True,
+            )
+        ):
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            panes.addWidget(caption, 0, column)
+            panes.addWidget(view, 1, column)
+        self.take_button = self._button("takePhoto", self.take_photo)
+        self.import_button = self._button("importFile", self.open_import_dialog)
+        self.rotate_left = self._button(
+            "rotateLeft", lambda: self.adjust(self.adjustment.rotated(ROTATE_STEP))
+        )
+        self.rotate_right = self._button(
+            "rotateRight", lambda: self.adjust(self.adjustment.rotated(-ROTATE_STEP))
+        )
+        self.zoom_in = self._button(
+            "zoomIn", lambda: self.adjust(self.adjustment.zoomed(ZOOM_STEP))
+        )
+        self.zoom_out = self._button(
+            "zoomOut", lambda: self.adjust(self.adjustment.zoomed(1 / ZOOM_STEP))
+        )
+        self.reset_button = self._button("resetAdjustment", lambda: self.adjust(Adjustment()))
+        self.adjustment_label = QLabel()
+        self.adjustment_label.setObjectName("adjustment")
+        tools = QHBoxLayout()
+        for widget in (self.take_button, self.import_button):
+            tools.addWidget(widget)
+        tools.addSpacing(24)
+        for widget in (
+            self.rotate_left,
+            self.rotate_right,
+            self.zoom_in,
+            self.zoom_out,
+            self.reset_button,
+        ):
+            tools.addWidget(widget)
+        tools.addWidget(self.adjustment_label, 1)
+        self.checks_table = ChecksTable(self._runner.reporter.translator)
+        self.checks_table.doubleClicked.connect(lambda _index: self.request_override())
+        self.checks_table.itemSelectionChanged.connect(self._update_actions)
+        self.status = QLabel()
+        self.status.setObjectName("photoStatus")
+        self.status.setWordWrap(True)
+        self.override_button = self._button("override", lambda: self.request_override())
+        self.use_button = self._button("usePhoto", self.use_photo)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.override_button)
+        bottom.addWidget(self.use_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(panes, 3)
+        layout.addLayout(tools)
+        layout.addWidget(self.checks_table, 2)
+        layout.addLayout(bottom)
+
+    def _button(self, name: str, slot: Any) -> QPushButton:
+        button = QPushButton()
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    def _shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        keys = {
+            "Space": self.take_photo,
+            "Ctrl+O": self.open_import_dialog,
+            "[": lambda: self.adjust(self.adjustment.rotated(ROTATE_STEP)),
+            "]": lambda: self.adjust(self.adjustment.rotated(-ROTATE_STEP)),
+            "+": lambda: self.adjust(self.adjustment.zoomed(ZOOM_STEP)),
+            "=": lambda: self.adjust(self.adjustment.zoomed(ZOOM_STEP)),
+            "-": lambda: self.adjust(self.adjustment.zoomed(1 / ZOOM_STEP)),
+            "Alt+Left": lambda: self.adjust(self.adjustment.moved(-MOVE_STEP, 0)),
+            "Alt+Right": lambda: self.adjust(self.adjustment.moved(MOVE_STEP, 0)),
+            "Alt+Up": lambda: self.adjust(self.adjustment.moved(0, -MOVE_STEP)),
+            "Alt+Down": lambda: self.adjust(self.adjustment.moved(0, MOVE_STEP)),
+            "Ctrl+0": lambda: self.adjust(Adjustment()),
+            "Ctrl+J": lambda: self.request_override(),
+            "Ctrl+Return": self.use_photo,
+        }
+        for key, slot in keys.items():
+            QShortcut(QKeySequence(key), self, slot, context=context)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for caption, text in zip(
+            self._captions,
+            (self.tr("Camera"), self.tr("Photo"), self.tr("Portrait (as printed)")),
+            strict=True,
+        ):
+            caption.setText(text)
+        self.take_button.setText(self.tr("&Take photo (Space)"))
+        self.import_button.setText(self.tr("&Import file… (Ctrl+O)"))
+        self.rotate_left.setText(self.tr("⟲ 1°"))
+        self.rotate_left.setToolTip(self.tr("Rotate the photo one degree to the left ([)"))
+        self.rotate_right.setText(self.tr("⟳ 1°"))
+        self.rotate_right.setToolTip(self.tr("Rotate the photo one degree to the right (])"))
+        self.zoom_in.setText(self.tr("Zoom +"))
+        self.zoom_in.setToolTip(self.tr("Keep a smaller part of the photo (+); Alt+arrows move it"))
+        self.zoom_out.setText(self.tr("Zoom −"))
+        self.zoom_out.setToolTip(self.tr("Keep more of the photo (-)"))
+        self.reset_button.setText(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Undo the adjustment (Ctrl+0)"))
+        self.override_button.setText(self.tr("&Override… (Ctrl+J)"))
+        self.use_button.setText(self.tr("&Use this photo (Ctrl+Enter)"))
+        self.checks_table.retranslate()
+        self._show_adjustment()
+        if self._camera is None:
+            self.camera_view.setText(self.tr("No camera.\nImport a photo from a file (Ctrl+O)."))
+        if self.result is None:
+            self.original_view.setText(self.tr("Take or import a photo."))
+            self.portrait_view.setText(self.tr("The automatic crop appears here."))
+
+    # -- the person ----------------------------------------------------------------------------
+
+    def set_person(self, person_id: int | None, document_id: int | None = None) -> None:
+        """Whose photo it is (and the document it is for, if any)."""
+        self._person_id = person_id
+        self._document_id = document_id
+        self._update_actions()
+
+    # -- camera --------------------------------------------------------------------------------
+
+    @property
+    def has_camera(self) -> bool:
+        return self._camera is not None
+
+    def start_camera(self) -> None:
+        if self._camera is None or self._camera.is_active:
+            return
+        try:
+            self._camera.start()
+        except DeviceError as error:
+            self._show_device_error(error)
+
+    def stop_camera(self) -> None:
+        if self._camera is not None:
+            self._camera.stop()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.start_camera()
+
+    def hideEvent(self, event: Any) -> None:
+        self.stop_camera()
+        super().hideEvent(event)
+
+    def take_photo(self) -> None:
+        if self._camera is None or self._camera.is_busy or self.busy:
+            return
+        self.show_status(self.tr("Taking the photo…"))
+        self._camera.request_capture()
+
+    def _on_camera_frame_changed(self, frame: Any) -> None:
+        now = time.monotonic()
+        if now - self._last_frame < PREVIEW_INTERVAL_S or not self.camera_view.isVisible():
+            return
+        self._last_frame = now
+        image = frame.toImage()
+        if not image.isNull():
+            self.camera_view.show_image(image)
+
+    def _on_camera_captured(self, captured: CapturedImage) -> None:
+        self.load_image(captured)
+
+    def _on_camera_failed(self, error: DeviceError) -> None:
+        self._show_device_error(error)
+
+    # -- sources of a photo --------------------------------------------------------------------
+
+    def open_import_dialog(self) -> None:
+        if self.busy:
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import a photo"), "", self.tr("Photos (*.jpg *.jpeg *.png)")
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        """Read ``path`` (JPEG or PNG) and check it, both on a worker."""
+        source = FileSource(path)
+        self._check(source.capture, self.tr("Reading {name}…").format(name=path.name))
+
+    def load_image(self, captured: CapturedImage) -> None:
+        """Check a photo already in memory (a camera still)."""
+        self._check(lambda: captured, self.tr("Checking the photo…"))
+
+    def offer_portrait(self, data: bytes) -> None:
+        """A portrait from elsewhere (a passport chip's DG2) as the photo to check."""
+        self._check(
+            lambda: image_from_bytes(data, source="chip:DG2"),
+            self.tr("Checking the chip portrait…"),
+        )
+
+    # -- checks --------------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._store_task is not None
+
+    def adjust(self, adjustment: Adjustment) -> None:
+        """Change the manual adjustment; the checks run again after a short pause."""
+        if self._captured is None or adjustment == self.adjustment or self.busy:
+            return
+        self.adjustment = adjustment
+        self._show_adjustment()
+        self._recheck.start()
+
+    def _check(self, read: Any, message: str) -> None:
+        if self.busy:
+            return
+        self._recheck.stop()
+        if self._check_task is not None:
+            self._check_task.cancel()
+        photos = self._photos
+
+        def job() -> tuple[CapturedImage, CheckedPhoto]:
+            captured = read()
+            return captured, check_job(photos, captured, Adjustment())()
+
+        self.show_status(message)
+        self._check_task = self._runner.run(
+            job,
+            on_success=self._on_new_photo_checked,
+            on_failure=self._on_check_failed,
+            owner=self,
+            description="check photo",
+        )
+        self._update_actions()
+
+    def _start_check(self) -> None:
+        if self._captured is None:
+            return
+        if self._check_task is not None:
+            self._check_task.cancel()
+        self.show_status(self.tr("Checking the adjusted photo…"))
+        self._check_task = self._runner.run(
+            check_job(self._photos, self._captured, self.adjustment),
+            on_success=self._on_checked,
+            on_failure=self._on_check_failed,
+            owner=self,
+            description="check adjusted photo",
+        )
+        self._update_actions()
+
+    def _on_new_photo_checked(self, outcome: tuple[CapturedImage, CheckedPhoto]) -> None:
+        self._captured = outcome[0]
+        self.adjustment = Adjustment()
+        self.overrides = {}
+        self._on_checked(outcome[1])
+
+    def _on_checked(self, result: CheckedPhoto) -> None:
+        self._check_task = None
+        if result.adjustment != self.adjustment:  # the officer adjusted again meanwhile
+            self._update_actions()
+            return
+        self.result = result
+        report = result.report
+        failed = {c.code for c in report.checks if not c.passed}
+        self.overrides = {code: why for code, why in self.overrides.items() if code in failed}
+        self.original_view.show_image(result.original_preview)
+        if result.portrait_preview is not None:
+            self.portrait_view.show_image(result.portrait_preview)
+        else:
+            self.portrait_view.show_text(self.tr("No portrait: no face was found."))
+        self.checks_table.show_checks(report.checks, self.overrides)
+        self._show_adjustment()
+        self._show_verdict()
+        self._update_actions()
+        self.checked.emit(result)
+
+    def _on_check_failed(self, error: BaseException) -> None:
+        self._check_task = None
+        if isinstance(error, DeviceError):
+            self._show_device_error(error)
+        elif isinstance(error, DomainError):
+            self.show_status(self._runner.reporter.translator.describe(error), error=True)
+        else:
+            self.show_status(self._runner.reporter.report(error, self), error=True)
+        self._update_actions()
+
+    # -- overrides and storing -----------------------------------------------------------------
+
+    def request_override(self, code: CheckCode | None = None) -> OverrideDialog | None:
+        """Open the justification dialog for a failed check (the selected one by default)."""
+        code = code or self.checks_table.selected_code()
+        if self.result is None or code is None:
+            return None
+        check = next(c for c in self.result.report.checks if c.code == code)
+        if check.passed:
+            self.show_status(self.tr("This check passed: there is nothing to override."))
+            return None
+        try:  # the domain says which checks may be overridden
+            accept(self.result.report.checks, {code: "?"})
+        except ValidationError as error:
+            translator = self._runner.reporter.translator
+            texts = [translator.text(p.code, "override", p.params) for p in error.errors]
+            self.show_status("\n".join(texts), error=True)
+            return None
+        except DomainError:
+            pass  # other checks still fail: that is what overrides are for
+        dialog = OverrideDialog(
+            self._runner.reporter.translator, check, self.overrides.get(code, ""), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._on_override_accepted(dialog))
+        self.override_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_override_accepted(self, dialog: OverrideDialog) -> None:
+        if self.result is None or not dialog.text:
+            return
+        self.overrides[dialog.check.code] = dialog.text
+        self.checks_table.show_checks(self.result.report.checks, self.overrides)
+        self._show_verdict()
+        self._update_actions()
+
+    def use_photo(self) -> None:
+        """Store the photo as checked, with its overrides, for the person (on a worker)."""
+        result = self.result
+        if result is None or self.busy or self._check_task is not None:
+            return
+        if self._person_id is None:
+            self.show_status(self.tr("Open or save the person first."), error=True)
+            return
+        try:
+            accept(result.report.checks, self.overrides)
+        except DomainError as error:
+            self.show_status(self._runner.reporter.translator.describe(error), error=True)
+            return
+        photos, officer, person_id, document_id = (
+            self._photos,
+            self._officer,
+            self._person_id,
+            self._document_id,
+        )
+        overrides = dict(self.overrides)
+        self.show_status(self.tr("Storing the photo…"))
+        self._store_task = self._runner.run(
+            lambda: photos.capture_for_person(
+                officer,
+                person_id,
+                result.image,
+                overrides,
+                captured_at=result.captured.captured_at,
+                document_id=document_id,
+            ),
+            on_success=self._on_stored,
+            on_failure=self._on_store_failed,
+            owner=self,
+            description="store photo",
+        )
+        self._update_actions()
+
+    def _on_stored(self, portrait_id: int) -> None:
+        self._store_task = None
+        self.show_status(self.tr("Photo stored."))
+        self._update_actions()
+        self.portrait_stored.emit(portrait_id)
+
+    def _on_store_failed(self, error: BaseException) -> None:
+        self._store_task = None
+        self._on_check_failed(error)
+
+    def cancel(self) -> None:
+        """Forget pending work (the page is closing)."""
+        self._recheck.stop()
+        for task in (self._check_task, self._store_task):
+            if task is not None:
+                task.cancel()
+        self._check_task = self._store_task = None
+        self.stop_camera()
+
+    # -- display -------------------------------------------------------------------------------
+
+    def show_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
+        self.status.setAccessibleDescription(text)
+
+    def _show_device_error(self, error: DeviceError) -> None:
+        self.show_status(self._runner.reporter.translator.text(error.code, None, {}), error=True)
+
+    def _show_verdict(self) -> None:
+        if self.result is None:
+            return
+        failed = [c for c in self.result.report.checks if not c.passed]
+        open_ = [c for c in failed if c.code not in self.overrides]
+        if not failed:
+            self.show_status(self.tr("Every check passed."))
+        elif not open_:
+            self.show_status(self.tr("Every failed check is overridden with a justification."))
+        else:
+            self.show_status(
+                self.tr(
+                    "{count} check(s) failed: take another photo, adjust it, or override each "
+                    "with a justification."
+                ).format(count=len(open_)),
+                error=True,
+            )
+
+    def _show_adjustment(self) -> None:
+        a = self.adjustment
+        self.adjustment_label.setText(
+            self.tr("Rotation {rotation:+g}°, zoom {zoom:g}×").format(
+                rotation=a.rotation, zoom=a.zoom
+            )
+        )
+
+    def _update_actions(self) -> None:
+        idle = not self.busy
+        has_photo = self._captured is not None and idle
+        self.take_button.setEnabled(self._camera is not None and idle)
+        self.import_button.setEnabled(idle)
+        for button in (
+            self.rotate_left,
+            self.rotate_right,
+            self.zoom_in,
+            self.zoom_out,
+            self.reset_button,
+        ):
+            button.setEnabled(has_photo)
+        selected = self.checks_table.selected_code()
+        failed_selected = (
+            self.result is not None
+            and selected is not None
+            and any(c.code == selected and not c.passed for c in self.result.report.checks)
+        )
+        self.override_button.setEnabled(bool(failed_selected) and idle)
+        self.use_button.setEnabled(
+            self.result is not None
+            and self.result.report.portrait is not None
+            and self._person_id is not None
+            and self._check_task is None
+            and idle
+        )

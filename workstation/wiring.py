@@ -12,6 +12,7 @@ from workstation.domain.printing import PrintTarget
 from workstation.paths import site_file
 from workstation.services.accounts import AccountService
 from workstation.services.audit import AuditService
+from workstation.services.certificates import CertificateProducer
 from workstation.services.chip import ChipService
 from workstation.services.civil_registration import CivilRegistrationService
 from workstation.services.clock import Clock, SystemClock
@@ -101,5 +102,7 @@ def build_services(data_dir: Path, clock: Clock | None = None) -> Services:
             db, clock, post.time_zone, VerificationService(keys), config.devices.reader
         ),
         devices=DeviceInventory(device_map, data_dir / PRINT_FOLDER),
-        civil=CivilRegistrationService.for_post(db, clock, post),
+        civil=CivilRegistrationService.for_post(
+            db, clock, post, certificates=CertificateProducer(keys, layouts)
+        ),
     )

@@ -12,10 +12,12 @@ import argparse
 import dataclasses
 import json
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from workstation.cli.context import CliContext
+from workstation.cli.keys_commands import passphrase
 from workstation.cli.person_commands import read_json
 from workstation.domain.civil.codec import to_plain
 from workstation.domain.civil.entries import CivilEntry, outcome_reasons, referral_reason
@@ -55,6 +57,17 @@ def register(commands: Any) -> None:
     annotate.add_argument("file", help="the annotation as JSON; - reads stdin")
     annotate.add_argument("--officer", required=True)
     annotate.set_defaults(handler=_annotate)
+
+    certificate = commands.add_parser(
+        "certificate",
+        help="a signed A4 certificate of a registered entry as it reads today "
+        "(full copy with its annotations, or a birth extract)",
+    )
+    certificate.add_argument("register_number")
+    certificate.add_argument("--kind", choices=["full", "extract"], default="full")
+    certificate.add_argument("--out", required=True, help="the PDF file to write")
+    certificate.add_argument("--officer", required=True)
+    certificate.set_defaults(handler=_certificate)
 
     civil = commands.add_parser("civil", help="the civil register").add_subparsers(
         dest="civil_command", required=True
@@ -291,3 +304,16 @@ def _reject(args: argparse.Namespace, ctx: CliContext) -> None:
     officer = ctx.sign_in(args.officer)
     entry = ctx.services.civil.reject(officer, args.register_number, args.reason)
     ctx.output.result(entry_data(entry), lambda: entry_text(entry, ctx, details=True))
+
+
+def _certificate(args: argparse.Namespace, ctx: CliContext) -> None:
+    key_passphrase = passphrase()
+    officer = ctx.sign_in(args.officer)
+    produced = ctx.services.civil.certificate(
+        officer, args.register_number, args.kind, key_passphrase
+    )
+    Path(args.out).write_bytes(produced.pdf)
+    ctx.output.result(
+        {"pdf": args.out, "kind": args.kind, "seal": produced.seal.hex().upper()},
+        lambda: f"{args.kind} certificate of {args.register_number.upper()} written to {args.out}",
+    )

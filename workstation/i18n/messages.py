@@ -293,6 +293,10 @@ MESSAGES: Mapping[str, str] = {
     "civil.entry.not_registered": _(
         "{register_number} is {state}: only a registered entry can be annotated."
     ),
+    "civil.certificate.not_registered": _(
+        "{register_number} is {state}: certificates are issued of registered entries only."
+    ),
+    "civil.certificate.unavailable": _("No certificate layouts are available on this workstation."),
 }
 
 FIELD_LABELS: Mapping[str, str] = {

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,11 @@ from workstation.rules.loader import (
     load_registration_rules,
 )
 from workstation.services.audit import record as audit
+from workstation.services.certificates import (
+    CertificateKind,
+    CertificateProducer,
+    ProducedCertificate,
+)
 from workstation.services.civil_parties import (
     CREATE_KEY,
     ROLE_PATHS,
@@ -108,8 +114,10 @@ class CivilRegistrationService:
         registration: RegistrationRules,
         birthright: Mapping[str, BirthrightRule],
         foreign_descent: Mapping[str, DescentRules] | None = None,
+        certificates: CertificateProducer | None = None,
     ) -> None:
         self._db = db
+        self._certificates = certificates
         self._clock = clock
         self._post = post
         self._issuing = issuing_rules
@@ -121,7 +129,12 @@ class CivilRegistrationService:
 
     @classmethod
     def for_post(
-        cls, db: Database, clock: Clock, post: Post, rules_dir: Path = RULES_DIR
+        cls,
+        db: Database,
+        clock: Clock,
+        post: Post,
+        rules_dir: Path = RULES_DIR,
+        certificates: CertificateProducer | None = None,
     ) -> CivilRegistrationService:
         """The service with the issuing state's rules read from ``rules_dir`` (RulesError when
         a file is missing or wrong: the workstation does not start on broken rules)."""
@@ -134,6 +147,7 @@ class CivilRegistrationService:
             registration=load_registration_rules(state, rules_dir),
             birthright=load_birthright_rules(rules_dir / "birthright.toml"),
             foreign_descent=load_all_descent_rules(rules_dir),
+            certificates=certificates,
         )
 
     # ------------------------------------------------------------------ helpers
@@ -463,6 +477,68 @@ class CivilRegistrationService:
             role = sorted(missing)[0]
             raise ValidationError([FieldError(f"{CREATE_KEY}.{role}", "civil.party.not_changed")])
         return dataclasses.replace(annotation, changes=tuple(changes))
+
+    # ------------------------------------------------------------------ certificates
+
+    def certificate(
+        self,
+        officer: Officer,
+        register_number: str,
+        kind: CertificateKind | str,
+        passphrase: str,
+    ) -> ProducedCertificate:
+        """A certificate (full copy or birth extract) of a registered entry as it reads today,
+        its annotations listed, with the seal signed by the post's key; audited. ``passphrase``
+        unlocks the post's signing key."""
+        officer.require(Permission.REGISTER_CIVIL)
+        try:
+            certificate_kind = CertificateKind(kind)
+        except ValueError:
+            choices = ", ".join(k.value for k in CertificateKind)
+            raise DomainError(
+                "field.invalid_choice", "kind", value=str(kind), choices=choices
+            ) from None
+        if self._certificates is None:
+            raise NotFoundError("civil.certificate.unavailable", "kind")
+        today = self._today()
+        with self._db.writing() as uow:
+            entry = self._load(uow, register_number)
+            if entry.state is not EntryState.REGISTERED:
+                raise LifecycleError(
+                    "civil.certificate.not_registered",
+                    register_number=entry.register_number,
+                    state=entry.state.value,
+                )
+            current = entry.current
+            produced = self._certificates.produce(
+                self._post,
+                entry.register_number,
+                current,
+                [a.annotation for a in entry.annotations],
+                entry.original.registered_on,
+                today,
+                officer.full_name,
+                certificate_kind,
+                passphrase,
+            )
+            details = {
+                "kind": certificate_kind.value,
+                "annotations": len(entry.annotations),
+                "issued_on": today.isoformat(),
+                "seal_sha256": hashlib.sha256(produced.seal).hexdigest(),
+            }
+            now = self._clock.now()
+            audit(
+                uow,
+                now,
+                officer,
+                "civil.certificate",
+                "civil_entry",
+                entry.register_number,
+                details,
+            )
+            uow.commit()
+        return produced
 
     # ------------------------------------------------------------------ reading
 

@@ -183,13 +183,18 @@ def test_open_dialogs_are_covered_and_kept(qtbot, window, make_lock) -> None:
 def test_a_window_opened_while_locked_is_covered(qtbot, window, make_lock) -> None:
     lock = make_lock(QUIET)
     lock.lock_now()
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, "Printer", "Card printer out of ribbon", parent=window
-    )
-    box.open()
+    lock.dialog.password_edit.setText("clerk-")
+    box = QMessageBox(QMessageBox.Icon.Warning, "Printer", "Out of ribbon", parent=window)
+    box.open()  # window-modal, as the error reporter shows them
     qtbot.waitExposed(box)
     assert covered(box)
+    other = QMessageBox(QMessageBox.Icon.Warning, "Reader", "Card removed")
+    other.setWindowModality(Qt.WindowModality.ApplicationModal)
+    other.show()  # application-modal: the lock comes back on top of it
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is lock.dialog)
+    assert covered(other) and lock.dialog.password_edit.text() == "clerk-"
     box.close()
+    other.close()
 
 
 # -- the whole application: sign-out goes back to the sign-in dialog -------------------------

@@ -469,9 +469,15 @@ class IdleLock(QObject):
         self.dialog.move(frame.topLeft())
 
     def _raise_dialog(self) -> None:
-        if self._is_locked and shiboken6.isValid(self.dialog):
-            self.dialog.raise_()
-            self.dialog.activateWindow()
+        if not self._is_locked or not shiboken6.isValid(self.dialog):
+            return
+        if QApplication.activeModalWidget() is not self.dialog and self.dialog.isVisible():
+            # A modal window shown after the lock would take the input: show the lock again,
+            # which puts it back on top of the modal stack (what was typed stays).
+            self.dialog.hide()
+            self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
 
     def _on_dialog_unlocked(self) -> None:
         self.dialog.end()

@@ -95,7 +95,15 @@ def _font_name(font: Font) -> str:
 def _image(path: Path) -> ImageReader:
     with _lock:
         if path not in _images:
-            _images[path] = ImageReader(str(path))
+            reader = ImageReader(str(path))
+            # Decode now, under the lock: the reader is shared by every render and its lazy
+            # decoding is not thread-safe (two renders at once, e.g. the GUI's preview while a
+            # document is produced, failed in PIL's PNG loader).
+            reader.getRGBData()
+            alpha = getattr(reader, "_dataA", None)
+            if alpha is not None:
+                alpha.getRGBData()
+            _images[path] = reader
         return _images[path]
 
 

@@ -7,7 +7,9 @@ fonts or emblem without code. ``load_layout`` validates it, ``render_pdf`` draws
 
 Shipped resources: ``layouts/*.toml``, ``fonts/OCRB.ttf`` (public domain, see
 ``fonts/OCRB-NOTICE.txt``; regenerate with ``scripts/convert_ocrb.py``) and
-``images/emblem.png``, a neutral globe emblem drawn with Pillow for this project.
+``images/emblem.png``, a neutral globe emblem drawn with Pillow for this project;
+``fonts/DejaVuSerif*.ttf`` (Bitstream Vera licence, see ``fonts/DejaVu-NOTICE.txt``) for the A4
+civil-registration certificates, whose names print as written (accents, Greek, Cyrillic).
 """
 
 from templates.errors import LayoutError

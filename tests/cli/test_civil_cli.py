@@ -124,6 +124,24 @@ def test_late_birth_approved_certified_recognised_and_certified_again(
         "registrar",
     )  # fmt: skip
     assert code == 0 and extract.read_bytes().startswith(b"%PDF")
+    signs_in(monkeypatch, "supervisor")
+    code, log, _ = run(
+        capsys, "audit", "log", "--record", f"civil_entry:{NUMBER}", "--officer", "supervisor"
+    )
+    assert [e["action"] for e in reversed(log)] == [
+        "civil.registered",
+        "civil.approved",
+        "civil.certificate",
+        "civil.annotated",
+        "civil.nationality_changed",
+        "civil.certificate",
+        "civil.certificate",
+    ]
+    assert [e["details"]["kind"] for e in log if e["action"] == "civil.certificate"] == [
+        "extract",
+        "full",
+        "full",
+    ]
 
 
 def test_current_birth_marriage_and_death_in_text(

@@ -641,5 +641,10 @@ def test_annotations_append_and_the_original_stays_readable(
         )
     assert immutable.value.code == "civil.annotation.immutable_field"
     assert len(civil.get(number).annotations) == 2
+    with pytest.raises(ValidationError) as not_entered:
+        civil.annotate(
+            registrar, number, {**correction, "create_persons": {"spouse1": {"sex": "M"}}}
+        )
+    assert not_entered.value.errors[0].code == "civil.party.not_changed"
     with pytest.raises(NotFoundError):
         civil.annotate(registrar, "UTO-GVA/M/2026/000099", correction)

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from workstation.domain.civil.annotations import Annotation
 from workstation.domain.civil.entries import PARTY_ROLES
 from workstation.domain.civil.records import (
     BirthRecord,
@@ -25,9 +26,13 @@ from workstation.domain.civil.records import (
     ParentFacts,
     PersonRef,
 )
-from workstation.domain.errors import DomainError, FieldError, ValidationError
+from workstation.domain.errors import DomainError, FieldError, NotFoundError, ValidationError
+from workstation.domain.officers import Officer, Permission
 from workstation.domain.people import Person, Sex
 from workstation.domain.person_validation import person_from_mapping
+from workstation.services.audit import record as audit
+from workstation.services.clock import Clock
+from workstation.storage import UnitOfWork
 
 CREATE_KEY = "create_persons"
 # Where each role's names are in the record's JSON (for error paths).
@@ -179,3 +184,54 @@ def persons_to_create(
     if errors:
         raise ValidationError(errors)
     return persons
+
+
+def check_links(uow: UnitOfWork, record: CivilRecord) -> None:
+    """Every ``person_id`` the record gives names a registry person (NotFoundError at its path)."""
+    for role, person_id in links(record).items():
+        if person_id is not None and uow.persons.get(person_id) is None:
+            raise NotFoundError("person.not_found", f"{ROLE_PATHS[role]}.person_id", id=person_id)
+
+
+def create_persons(
+    uow: UnitOfWork,
+    clock: Clock,
+    officer: Officer,
+    record: CivilRecord,
+    persons: Mapping[str, Person],
+) -> CivilRecord:
+    """Add the persons to the registry (audited as ``person.add``, in the caller's transaction)
+    and link them in the record."""
+    if persons:
+        officer.require(Permission.PERSON_WRITE)
+    for role, person in persons.items():
+        now = clock.now()
+        person_id = uow.persons.add(person, now)
+        details = {"name": person.display_name, "birth_date": person.birth_date.isoformat()}
+        audit(uow, now, officer, "person.add", "person", person_id, details)
+        record = with_person_id(record, role, person_id)
+    return record
+
+
+def link_new_persons(
+    uow: UnitOfWork,
+    clock: Clock,
+    officer: Officer,
+    annotation: Annotation,
+    current: CivilRecord,
+    persons: Mapping[str, Person],
+) -> Annotation:
+    """Create the persons an annotation brings in (a recognising father) and link them in the
+    change that enters them (a ``father`` or ``mother`` change of a birth)."""
+    entered = {c.path for c in annotation.changes}
+    for role in sorted(persons):
+        if role not in entered or not isinstance(current, BirthRecord):
+            raise ValidationError([FieldError(f"{CREATE_KEY}.{role}", "civil.party.not_changed")])
+    linked = create_persons(uow, clock, officer, current, persons)
+    changes = tuple(
+        dataclasses.replace(change, value=getattr(linked, change.path))
+        if change.path in persons
+        else change
+        for change in annotation.changes
+    )
+    return dataclasses.replace(annotation, changes=changes)

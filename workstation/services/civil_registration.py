@@ -17,7 +17,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from workstation.domain.civil.annotations import Annotation
 from workstation.domain.civil.codec import RECORD_TYPES, annotation_from_plain, record_from_plain
 from workstation.domain.civil.duplicates import DuplicateLevel, DuplicateMatch, find_duplicates
 from workstation.domain.civil.entries import CivilEntry, EntryAnnotation, EntryState
@@ -45,7 +44,6 @@ from workstation.domain.errors import (
     ValidationError,
 )
 from workstation.domain.officers import Officer, Permission, Role
-from workstation.domain.people import Person
 from workstation.domain.posts import Post
 from workstation.rules.loader import (
     RULES_DIR,
@@ -62,10 +60,11 @@ from workstation.services.certificates import (
 )
 from workstation.services.civil_parties import (
     CREATE_KEY,
-    ROLE_PATHS,
+    check_links,
+    create_persons,
+    link_new_persons,
     links,
     persons_to_create,
-    with_person_id,
 )
 from workstation.services.clock import Clock, local_date
 from workstation.storage import Database, UnitOfWork
@@ -190,28 +189,6 @@ class CivilRegistrationService:
         check_record(record, today)
         return record, presented, create
 
-    def _check_links(self, uow: UnitOfWork, record: CivilRecord) -> None:
-        errors = [
-            FieldError(f"{ROLE_PATHS[role]}.person_id", "person.not_found", {"id": person_id})
-            for role, person_id in links(record).items()
-            if person_id is not None and uow.persons.get(person_id) is None
-        ]
-        if errors:
-            raise NotFoundError(errors[0].code, errors[0].field, **errors[0].params)
-
-    def _create_persons(
-        self, uow: UnitOfWork, officer: Officer, record: CivilRecord, persons: dict[str, Person]
-    ) -> CivilRecord:
-        if persons:
-            officer.require(Permission.PERSON_WRITE)
-        for role, person in persons.items():
-            now = self._clock.now()
-            person_id = uow.persons.add(person, now)
-            details = {"name": person.display_name, "birth_date": person.birth_date.isoformat()}
-            audit(uow, now, officer, "person.add", "person", person_id, details)
-            record = with_person_id(record, role, person_id)
-        return record
-
     def _duplicates(
         self, uow: UnitOfWork, record: CivilRecord, confirmed: bool
     ) -> tuple[DuplicateMatch, ...]:
@@ -267,9 +244,9 @@ class CivilRegistrationService:
         )
         persons = persons_to_create(record, create, today, child_nationality)
         with self._db.writing() as uow:
-            self._check_links(uow, record)
+            check_links(uow, record)
             matches = self._duplicates(uow, record, confirm_possible_duplicate)
-            record = self._create_persons(uow, officer, record, persons)
+            record = create_persons(uow, self._clock, officer, record, persons)
             number = format_register_number(
                 self._post.code,
                 event,
@@ -412,9 +389,11 @@ class CivilRegistrationService:
             current = history.current()
             persons = persons_to_create(current, create, today, UNKNOWN_NATIONALITY)
             if persons:
-                annotation = self._link_new_persons(uow, officer, annotation, current, persons)
+                annotation = link_new_persons(
+                    uow, self._clock, officer, annotation, current, persons
+                )
                 current = entry.history.append(annotation).current()
-            self._check_links(uow, current)
+            check_links(uow, current)
             outcome = self._outcome(current)
             now = self._clock.now()
             stored = EntryAnnotation(annotation, officer.id, now, outcome)
@@ -455,28 +434,6 @@ class CivilRegistrationService:
                 )
             uow.commit()
             return self._load(uow, entry.register_number)
-
-    def _link_new_persons(
-        self,
-        uow: UnitOfWork,
-        officer: Officer,
-        annotation: Annotation,
-        current: CivilRecord,
-        persons: dict[str, Person],
-    ) -> Annotation:
-        """Create the persons an annotation brings in (a recognising father) and link them in
-        the annotation's change that enters them (``father``, ``mother``)."""
-        linked = self._create_persons(uow, officer, current, persons)
-        changes = []
-        for change in annotation.changes:
-            if change.path in persons and isinstance(linked, BirthRecord):
-                change = dataclasses.replace(change, value=getattr(linked, change.path))
-            changes.append(change)
-        missing = set(persons) - {c.path for c in annotation.changes}
-        if missing:
-            role = sorted(missing)[0]
-            raise ValidationError([FieldError(f"{CREATE_KEY}.{role}", "civil.party.not_changed")])
-        return dataclasses.replace(annotation, changes=tuple(changes))
 
     # ------------------------------------------------------------------ certificates
 

@@ -333,6 +333,17 @@ FIELD_LABELS: Mapping[str, str] = {
     "mrz": _("MRZ"),
     "number": _("Document number"),
     "document_id": _("Document"),
+    "child": _("Child"),
+    "mother": _("Mother"),
+    "father": _("Father"),
+    "spouses": _("Spouses"),
+    "deceased": _("Deceased"),
+    "informant": _("Informant"),
+    "evidence_presented": _("Evidence presented"),
+    "create_persons": _("Persons to create"),
+    "register_number": _("Register number"),
+    "registered_on": _("Date of registration"),
+    "changes": _("Changes"),
 }
 
 

@@ -648,3 +648,20 @@ def test_annotations_append_and_the_original_stays_readable(
     assert not_entered.value.errors[0].code == "civil.party.not_changed"
     with pytest.raises(NotFoundError):
         civil.annotate(registrar, "UTO-GVA/M/2026/000099", correction)
+
+
+def test_the_same_birth_registered_at_once_by_several_registrars_is_recorded_once(
+    post: Post, civil: CivilRegistrationService
+) -> None:
+    registrar = post.officers["registrar"]
+
+    def register(_: int) -> str:
+        try:
+            return civil.register(registrar, "birth", birth()).register_number
+        except ConflictError as error:
+            return error.code
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = sorted(pool.map(register, range(4)))
+    assert results == ["UTO-GVA/B/2026/000001", *["civil.duplicate.exact"] * 3]
+    assert len(civil.list()) == 1

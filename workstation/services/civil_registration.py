@@ -245,6 +245,9 @@ class CivilRegistrationService:
         persons = persons_to_create(record, create, today, child_nationality)
         with self._db.writing() as uow:
             check_links(uow, record)
+            # The series is locked first: a second registration of the same event made at the
+            # same moment waits here, then sees the first one (refused with nothing committed).
+            uow.civil.lock_series(self._post.code, event, today.year)
             matches = self._duplicates(uow, record, confirm_possible_duplicate)
             record = create_persons(uow, self._clock, officer, record, persons)
             number = format_register_number(

@@ -58,14 +58,13 @@ class CivilRegisterRepository:
 
     # ------------------------------------------------------------------ register numbers
 
-    def next_sequence(self, post_code: str, kind: EventKind, year: int) -> int:
-        """Take the next sequence of a series, inside the caller's transaction.
+    def lock_series(self, post_code: str, kind: EventKind, year: int) -> None:
+        """Lock a series' counter row until commit, creating it when missing.
 
-        The counter row is created when missing with INSERT ... ON CONFLICT DO NOTHING (two
-        first registrations of a year at once do not fail), then incremented with
-        UPDATE ... RETURNING, which locks the row until commit: concurrent registrars on
-        PostgreSQL queue on it, and a rolled-back registration gives its number back, so a
-        series has no gaps.
+        Registering takes this lock *before* it looks for duplicates: two registrars recording
+        the same birth at once on PostgreSQL queue here, and the second one sees the first's
+        entry (SQLite's BEGIN IMMEDIATE serialises writers already). The row is created with
+        INSERT ... ON CONFLICT DO NOTHING, so two first registrations of a year do not fail.
         """
         values = {"post_code": post_code, "kind": kind.value, "year": year, "last_sequence": 0}
         dialect = self._session.get_bind().dialect.name
@@ -77,14 +76,32 @@ class CivilRegisterRepository:
         else:  # pragma: no cover - the workstation runs on SQLite or PostgreSQL
             statement = insert(CivilRegisterCounterRow)
         self._session.execute(statement.values(**values))
+        self._session.execute(
+            select(CivilRegisterCounterRow.id)
+            .where(*self._series(post_code, kind, year))
+            .with_for_update()
+        )
+
+    @staticmethod
+    def _series(post_code: str, kind: EventKind, year: int) -> tuple[Any, ...]:
+        return (
+            CivilRegisterCounterRow.post_code == post_code,
+            CivilRegisterCounterRow.kind == kind.value,
+            CivilRegisterCounterRow.year == year,
+        )
+
+    def next_sequence(self, post_code: str, kind: EventKind, year: int) -> int:
+        """Take the next sequence of a series, inside the caller's transaction.
+
+        UPDATE ... RETURNING holds the row lock until commit: concurrent registrars on
+        PostgreSQL never get the same number, and a rolled-back registration gives its number
+        back, so a series has no gaps.
+        """
+        self.lock_series(post_code, kind, year)
         return int(
             self._session.execute(
                 update(CivilRegisterCounterRow)
-                .where(
-                    CivilRegisterCounterRow.post_code == post_code,
-                    CivilRegisterCounterRow.kind == kind.value,
-                    CivilRegisterCounterRow.year == year,
-                )
+                .where(*self._series(post_code, kind, year))
                 .values(last_sequence=CivilRegisterCounterRow.last_sequence + 1)
                 .returning(CivilRegisterCounterRow.last_sequence)
             ).scalar_one()

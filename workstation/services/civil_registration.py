@@ -189,6 +189,29 @@ class CivilRegistrationService:
         check_record(record, today)
         return record, presented, create
 
+    def _assess(self, record: CivilRecord, presented: Sequence[str]) -> RegistrationAssessment:
+        """Timeliness and evidence; a current registration must have all its evidence (it is
+        final at once), a late or delayed one waits for a supervisor with the gaps listed."""
+        assessment = assess_registration(
+            self._registration, record.kind, record.event_date, record.registered_on, presented
+        )
+        if assessment.timeliness is Timeliness.CURRENT and assessment.missing:
+            raise ValidationError(
+                [
+                    FieldError(EVIDENCE_KEY, "civil.evidence.missing", {"missing": code})
+                    for code in assessment.missing
+                ]
+            )
+        return assessment
+
+    def _child_nationality(self, outcome: Mapping[str, Any] | None) -> str:
+        """The nationality a child created in the registry is recorded with: the issuing
+        state's when acquired, else the first acquired, else unknown (``XXX``)."""
+        nationalities = list(outcome["nationalities"]) if outcome else []
+        if self._post.issuing_state in nationalities:
+            return self._post.issuing_state
+        return nationalities[0] if nationalities else UNKNOWN_NATIONALITY
+
     def _duplicates(
         self, uow: UnitOfWork, record: CivilRecord, confirmed: bool
     ) -> tuple[DuplicateMatch, ...]:
@@ -225,24 +248,9 @@ class CivilRegistrationService:
         event = _kind(kind)
         today = self._today()
         record, presented, create = self._read_record(event, data, today)
-        assessment = assess_registration(
-            self._registration, event, record.event_date, record.registered_on, presented
-        )
-        if assessment.timeliness is Timeliness.CURRENT and assessment.missing:
-            raise ValidationError(
-                [
-                    FieldError(EVIDENCE_KEY, "civil.evidence.missing", {"missing": code})
-                    for code in assessment.missing
-                ]
-            )
+        assessment = self._assess(record, presented)
         outcome = self._outcome(record)
-        nationalities = list(outcome["nationalities"]) if outcome else []
-        child_nationality = (
-            self._post.issuing_state
-            if self._post.issuing_state in nationalities
-            else (nationalities[0] if nationalities else UNKNOWN_NATIONALITY)
-        )
-        persons = persons_to_create(record, create, today, child_nationality)
+        persons = persons_to_create(record, create, today, self._child_nationality(outcome))
         with self._db.writing() as uow:
             check_links(uow, record)
             # The series is locked first: a second registration of the same event made at the
@@ -258,15 +266,14 @@ class CivilRegistrationService:
             )
             record = dataclasses.replace(record, register_number=number)
             now = self._clock.now()
-            state = (
-                EntryState.PENDING_APPROVAL
-                if assessment.approval_required
-                else EntryState.REGISTERED
-            )
             entry = CivilEntry(
                 register_number=number,
                 kind=event,
-                state=state,
+                state=(
+                    EntryState.PENDING_APPROVAL
+                    if assessment.approval_required
+                    else EntryState.REGISTERED
+                ),
                 original=record,
                 annotations=(),
                 timeliness=assessment.timeliness,

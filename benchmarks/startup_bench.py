@@ -9,6 +9,8 @@ the child reads too) to the window's first paint flushed; the kernel's own proce
 (``/proc/self/stat``) is reported beside it as a check. The two kinds alternate, after one
 warm-up run each (the files are then in the page cache: "cold" is a new process, not a cold
 disk). The data folder is a real demo post made once per run with ``consular init --demo``.
+Each process's CPU time is printed too, with the load average: on a shared machine the wall
+clock swings with the others' work, CPU time much less.
 
 Targets: app median <= 1.5 s and <= 2x the bare window's median. Offscreen unless
 ``QT_QPA_PLATFORM`` says otherwise. Exit status 1 when a target is missed.
@@ -52,6 +54,7 @@ class Runs:
     kind: str
     seconds: list[float] = field(default_factory=list)
     proc_seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)
     phases: dict[str, list[float]] = field(default_factory=dict)
 
     @property
@@ -102,6 +105,7 @@ def _record(runs: Runs, result: dict[str, Any]) -> None:
     runs.seconds.append(marks["shown"])
     if result.get("proc_seconds") is not None:
         runs.proc_seconds.append(result["proc_seconds"])
+    runs.cpu_seconds.append(result["cpu_seconds"])
     previous = 0.0
     for label, mark in PHASES:
         if mark in marks:
@@ -134,12 +138,15 @@ def main(argv: list[str]) -> int:
         )
         print(
             f"startup: {name}: median {runs.median * 1000:.0f} ms "
-            f"(min {min(runs.seconds) * 1000:.0f}, max {max(runs.seconds) * 1000:.0f}{proc})"
+            f"(min {min(runs.seconds) * 1000:.0f}, max {max(runs.seconds) * 1000:.0f}{proc}; "
+            f"CPU {statistics.median(runs.cpu_seconds) * 1000:.0f} ms)"
         )
     print("startup: where the workstation's time goes (medians):")
     for label, _mark in PHASES:
         if label in app.phases:
             print(f"startup:   {label:<30} {statistics.median(app.phases[label]) * 1000:6.0f} ms")
+    cpu_ratio = statistics.median(app.cpu_seconds) / statistics.median(bare.cpu_seconds)
+    print(f"startup: load average {os.getloadavg()[0]:.1f}; CPU-time ratio {cpu_ratio:.2f}x")
     print(
         f"startup: ratio {ratio:.2f}x; targets <= {TARGET_S:.1f} s and <= {TARGET_RATIO:.0f}x "
         f"the bare window: {'met' if met else 'NOT met'}"
@@ -151,6 +158,9 @@ def main(argv: list[str]) -> int:
                     "app_median_s": app.median,
                     "bare_median_s": bare.median,
                     "ratio": ratio,
+                    "app_cpu_median_s": statistics.median(app.cpu_seconds),
+                    "bare_cpu_median_s": statistics.median(bare.cpu_seconds),
+                    "cpu_ratio": cpu_ratio,
                     "app_s": app.seconds,
                     "bare_s": bare.seconds,
                     "app_phases_median_s": {k: statistics.median(v) for k, v in app.phases.items()},

@@ -7,7 +7,15 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from devices.registry import DeviceMap, probe_all
 from devices.smartcard import CardEvent, CardEventKind
@@ -17,12 +25,20 @@ from workstation.domain.audit import AuditEntry
 from workstation.domain.documents import Document
 from workstation.domain.officers import Officer
 from workstation.domain.people import Person
+from workstation.domain.portrait import PortraitRecord
 from workstation.domain.posts import Post
+from workstation.domain.printing import PrintTarget
+from workstation.services.accounts import AccountService
 from workstation.services.audit import AuditService
+from workstation.services.chip import ChipService
 from workstation.services.documents import DocumentService
 from workstation.services.persons import PersonService
+from workstation.services.photos import PhotoService
+from workstation.services.printing import PrintService
+from workstation.ui.approval_queue import ApprovalQueuePage, may_approve
 from workstation.ui.card_events import CardEventBridge
 from workstation.ui.device_status_bar import DeviceStatusBar
+from workstation.ui.issue_page import IssuePage, IssueServices
 from workstation.ui.person_details import PersonDetailsPanel
 from workstation.ui.person_search_panel import PersonSearchPanel
 from workstation.ui.session_header import SessionHeader
@@ -56,9 +72,21 @@ class WindowServices(Protocol):
     @property
     def audit(self) -> AuditService: ...
 
+    @property
+    def accounts(self) -> AccountService: ...
+
+    @property
+    def photos(self) -> PhotoService: ...
+
+    @property
+    def printing(self) -> PrintService: ...
+
+    @property
+    def chip(self) -> ChipService: ...
+
 
 DeviceProbe = Callable[[DeviceMap], list[DeviceStatus]]
-_Record = tuple[Person, list[Document], list[AuditEntry]]
+_Record = tuple[Person, list[Document], list[AuditEntry], list[PortraitRecord]]
 
 
 class MainWindow(QMainWindow):
@@ -97,12 +125,46 @@ class MainWindow(QMainWindow):
         self.search = PersonSearchPanel(services.persons, task_runner)
         self.search.person_selected.connect(self._on_search_person_selected)
         self.details = PersonDetailsPanel(services.post.time_zone)
+        self.issue_page = IssuePage(
+            IssueServices(
+                services.documents,
+                services.photos,
+                services.printing,
+                services.chip,
+                services.accounts,
+            ),
+            officer,
+            task_runner,
+            reader=device_map.reader,
+            queues=[
+                q
+                for q in (
+                    services.printing.queue_for(PrintTarget.CARD),
+                    services.printing.queue_for(PrintTarget.A4),
+                )
+                if q
+            ],
+        )
+        self.issue_page.history_changed.connect(self._on_issue_page_history_changed)
+        self.approvals: ApprovalQueuePage | None = None
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("personTabs")
+        self.tabs.addTab(self.details, "")
+        self.tabs.addTab(self.issue_page, "")
+        if may_approve(officer):
+            self.approvals = ApprovalQueuePage(
+                services.documents, services.persons, services.accounts, officer, task_runner
+            )
+            self.approvals.decided.connect(self._on_approvals_decided)
+            self.tabs.addTab(self.approvals, "")
+        # Pages built by other parts of the GUI (photo capture, person forms) join here.
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.search)
-        splitter.addWidget(self.details)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([640, 520])
+        splitter.setSizes([520, 760])
         splitter.setChildrenCollapsible(False)
 
         central = QWidget()
@@ -115,7 +177,10 @@ class MainWindow(QMainWindow):
         body.addWidget(splitter, 1)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
-        QWidget.setTabOrder(self.search.results_view, self.details)
+        # Results, then the page tabs (arrow keys switch pages), then the page itself.
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        QWidget.setTabOrder(self.search.results_view, self.tabs.tabBar())
+        QWidget.setTabOrder(self.tabs.tabBar(), self.details)
 
         self.device_bar = DeviceStatusBar()
         self.database_label = QLabel()
@@ -125,7 +190,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
         self._retranslate()
-        self.resize(1180, 740)
+        self.resize(1320, 860)
         self.search.search_edit.setFocus()
         QTimer.singleShot(0, self.refresh_devices)
         if card_events is not None:
@@ -148,12 +213,22 @@ class MainWindow(QMainWindow):
         self.about_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.tab_actions: list[QAction] = []
+        for number in range(self.tabs.count()):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            action.triggered.connect(lambda _checked=False, n=number: self.show_tab(n))
+            self.tab_actions.append(action)
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.quit_action)
         self.registry_menu = bar.addMenu("")
         self.registry_menu.addAction(self.find_action)
+        self.registry_menu.addSeparator()
+        self.registry_menu.addActions(self.tab_actions)
+        self.documents_menu = bar.addMenu("")
+        self.documents_menu.addActions(self.issue_page.actions())
         self.devices_menu = bar.addMenu("")
         self.devices_menu.addAction(self.refresh_devices_action)
         self.help_menu = bar.addMenu("")
@@ -177,8 +252,15 @@ class MainWindow(QMainWindow):
         self.refresh_devices_action.setText(self.tr("&Check devices again"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About"))
+        tab_names = [self.tr("Detai&ls"), self.tr("Docu&ments"), self.tr("A&pprovals")]
+        for number in range(self.tabs.count()):
+            self.tabs.setTabText(number, tab_names[number])
+            self.tab_actions[number].setText(
+                self.tr("Show {page}").format(page=tab_names[number].replace("&", ""))
+            )
         self.file_menu.setTitle(self.tr("&File"))
         self.registry_menu.setTitle(self.tr("&Registry"))
+        self.documents_menu.setTitle(self.tr("D&ocuments"))
         self.devices_menu.setTitle(self.tr("&Devices"))
         self.help_menu.setTitle(self.tr("&Help"))
 
@@ -213,20 +295,28 @@ class MainWindow(QMainWindow):
             self._details_task = None
         if person is None or person.id is None:
             self.details.show_nothing()
+            self.issue_page.show_person(None)
             return
         self.details.show_loading(person)
-        person_id = person.id
-        persons, documents, audit = (
-            self._services.persons,
-            self._services.documents,
-            self._services.audit,
-        )
+        self.issue_page.show_person(person)
+        self._load_details(person.id)
+
+    def _load_details(self, person_id: int) -> None:
+        if self._details_task is not None:
+            self._details_task.cancel()
+        services, officer = self._services, self._officer
 
         def load() -> _Record:
+            documents = services.documents.for_person(person_id)
+            trail = services.audit.trail("person", str(person_id))
+            for document in documents:
+                trail += services.audit.trail("document", str(document.id))
+            trail.sort(key=lambda e: e.at, reverse=True)
             return (
-                persons.get(person_id),
-                documents.for_person(person_id),
-                audit.trail("person", str(person_id)),
+                services.persons.get(person_id),
+                documents,
+                trail,
+                services.photos.for_person(officer, person_id),
             )
 
         self._details_task = self._runner.run(
@@ -239,8 +329,36 @@ class MainWindow(QMainWindow):
 
     def _on_details_loaded(self, record: _Record) -> None:
         self._details_task = None
-        self.details.show_record(*record)
-        self.person_shown.emit(record[0])
+        person, documents, trail, portraits = record
+        self.details.show_record(person, documents, trail, portraits)
+        self.person_shown.emit(person)
+
+    def _on_issue_page_history_changed(self, person_id: int) -> None:
+        shown = self.details.person
+        if shown is not None and shown.id == person_id:
+            self._load_details(person_id)
+
+    def _on_approvals_decided(self, document: Document) -> None:
+        self._on_issue_page_history_changed(document.person_id)
+        shown = self.issue_page.person
+        if shown is not None and shown.id == document.person_id:
+            self.issue_page.reload()
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if self.approvals is not None and self.tabs.widget(index) is self.approvals:
+            self.approvals.refresh()
+
+    def show_tab(self, number: int) -> None:
+        """Ctrl+1, Ctrl+2 ...: a page of the person tabs, with the keyboard focus in it."""
+        if 0 <= number < self.tabs.count():
+            self.tabs.setCurrentIndex(number)
+            page = self.tabs.currentWidget()
+            target: QWidget = page
+            if page is self.issue_page:
+                target = self.issue_page.documents_view
+            elif self.approvals is not None and page is self.approvals:
+                target = self.approvals.queue_view
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_details_failed(self, error: BaseException) -> None:
         self._details_task = None
@@ -297,6 +415,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.search.cancel()
+        self.issue_page.shutdown()
         for task in (self._details_task, self._probe_task):
             if task is not None:
                 task.cancel()

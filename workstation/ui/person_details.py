@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from workstation.domain.audit import AuditEntry
 from workstation.domain.documents import Document, DocumentState
 from workstation.domain.people import IdentifierKind, Person, Sex
+from workstation.domain.portrait import PortraitRecord
+from workstation.ui.document_table_model import kind_name, state_name
 
 _TABLE = '<table cellspacing="0" cellpadding="3" width="100%">'
 _MUTED = 'style="color:#616161"'
@@ -59,11 +61,22 @@ class PersonDetailsPanel(QTextBrowser):
         )
 
     def show_record(
-        self, person: Person, documents: Sequence[Document], trail: Sequence[AuditEntry]
+        self,
+        person: Person,
+        documents: Sequence[Document],
+        trail: Sequence[AuditEntry],
+        portraits: Sequence[PortraitRecord] = (),
+        civil: Sequence[tuple[str, str, str]] | None = None,
     ) -> None:
+        """``civil``: (register number, event, state) of the civil-registration entries that
+        name the person; None when this workstation keeps no civil register."""
         self._person = person
         self.setHtml(
-            self._person_html(person) + self._documents_html(documents) + self._trail_html(trail)
+            self._person_html(person)
+            + self._documents_html(documents)
+            + self._photos_html(portraits)
+            + (self._civil_html(civil) if civil is not None else "")
+            + self._trail_html(trail)
         )
 
     def show_failed(self) -> None:
@@ -156,12 +169,52 @@ class PersonDetailsPanel(QTextBrowser):
         )
         return heading + self._table(headers, rows)
 
+    def _photos_html(self, portraits: Sequence[PortraitRecord]) -> str:
+        heading = self._heading(self.tr("Photos"))
+        if not portraits:
+            return heading + f"<p {_MUTED}>{_e(self.tr('No photo taken yet.'))}</p>"
+        rows = [
+            (
+                self._local_time(p.created_at.isoformat()),
+                f"#{p.id}",
+                self.tr("document #{id}").format(id=p.document_id) if p.document_id else "–",
+                self.tr("compliant")
+                if p.compliant
+                else self.tr("{count} check(s) overridden").format(count=len(p.overrides)),
+            )
+            for p in portraits
+        ]
+        headers = (self.tr("Taken"), self.tr("Portrait"), self.tr("Used for"), self.tr("Checks"))
+        return heading + self._table(headers, rows)
+
+    def _civil_html(self, entries: Sequence[tuple[str, str, str]]) -> str:
+        heading = self._heading(self.tr("Civil registration"))
+        if not entries:
+            return heading + f"<p {_MUTED}>{_e(self.tr('No civil-registration entry.'))}</p>"
+        headers = (self.tr("Register number"), self.tr("Event"), self.tr("State"))
+        return heading + self._table(headers, entries)
+
     def _trail_html(self, trail: Sequence[AuditEntry]) -> str:
         heading = self._heading(self.tr("History"))
         if not trail:
             return heading + f"<p {_MUTED}>{_e(self.tr('No recorded changes.'))}</p>"
-        rows = [(self._local_time(e.at), e.actor, self.action_name(e.action)) for e in trail]
-        return heading + self._table((self.tr("When"), self.tr("Who"), self.tr("What")), rows)
+        rows = [
+            (self._local_time(e.at), e.actor, self.action_name(e.action), self._subject(e))
+            for e in trail
+        ]
+        headers = (self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Detail"))
+        return heading + self._table(headers, rows)
+
+    def _subject(self, entry: AuditEntry) -> str:
+        details = entry.details
+        parts = []
+        if entry.record_type == "document":
+            parts.append(self.tr("document #{id}").format(id=entry.record_id))
+        for key in ("number", "queue", "reason", "condition"):
+            value = details.get(key)
+            if value:
+                parts.append(str(value))
+        return " · ".join(parts)
 
     def _local_time(self, at: str) -> str:
         """Audit times are UTC; the officer reads them in the post's time zone."""
@@ -169,25 +222,38 @@ class PersonDetailsPanel(QTextBrowser):
             instant = dt.datetime.fromisoformat(at)
         except ValueError:
             return at
+        if instant.tzinfo is None:
+            instant = instant.replace(tzinfo=dt.UTC)
         return instant.astimezone(self._zone).strftime("%Y-%m-%d %H:%M")
 
     def kind_name(self, code: str) -> str:
-        return {
-            "consular_id_card": self.tr("Consular ID card"),
-            "emergency_travel_document": self.tr("Emergency travel document"),
-        }.get(code, code)
+        return kind_name(code)
 
     def state_name(self, state: DocumentState) -> str:
-        return {
-            DocumentState.DRAFT: self.tr("draft"),
-            DocumentState.SUBMITTED: self.tr("submitted"),
-            DocumentState.APPROVED: self.tr("approved"),
-            DocumentState.ISSUED: self.tr("issued"),
-            DocumentState.DELIVERED: self.tr("delivered"),
-            DocumentState.VOIDED: self.tr("voided"),
-        }[state]
+        return state_name(state)
 
     def action_name(self, action: str) -> str:
         return {
             "person.add": self.tr("added to the registry"),
+            "photo.captured": self.tr("photo taken"),
+            "photo.check_overridden": self.tr("photo check overridden"),
+            "photo.reused": self.tr("photo used for a request"),
+            "document.create": self.tr("request created"),
+            "document.portrait": self.tr("portrait attached"),
+            "document.submit": self.tr("request submitted"),
+            "document.approve": self.tr("request approved"),
+            "document.reject": self.tr("request rejected"),
+            "document.produce": self.tr("numbered, sealed and signed"),
+            "document.issue": self.tr("issued"),
+            "document.deliver": self.tr("delivered"),
+            "document.void": self.tr("voided"),
+            "document.spoil_copy": self.tr("spoiled copy recorded"),
+            "print.submitted": self.tr("sent to the printer"),
+            "print.completed": self.tr("printed"),
+            "print.failed": self.tr("print failed"),
+            "print.cancelled": self.tr("print cancelled"),
+            "print.retried": self.tr("print retried"),
+            "print.spoiled": self.tr("printed card spoiled"),
+            "chip.encoded": self.tr("chip encoded"),
+            "chip.encoding_failed": self.tr("chip encoding failed"),
         }.get(action, action)

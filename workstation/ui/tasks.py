@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import itertools
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from devices.errors import DeviceError
 from workstation.domain.errors import DomainError
-from workstation.i18n.messages import Translator
+from workstation.i18n.messages import MESSAGES, Translator
 
 _log = logging.getLogger(__name__)
 
@@ -61,22 +64,38 @@ class ErrorReporter(QObject):
         """The text the officer sees for ``error``."""
         if isinstance(error, DomainError):
             return self._translator.describe(error)
+        if isinstance(error, DeviceError):
+            # A device's stable code (printer.queue_stopped, card.absent ...) has its own text;
+            # its detail is for the log only (untranslated, sometimes cryptic).
+            if error.code in MESSAGES:
+                return self._translator.text(error.code, None, {})
+            return self.tr(
+                "A device did not do what was asked ({code}). Check that it is connected and "
+                "switched on, then try again."
+            ).format(code=error.code)
         return self.tr(
             "The action could not be completed because of an unexpected problem. "
             "Try again; if it happens again, tell your IT support (the details are in the log)."
         )
 
-    def report(self, error: BaseException, parent: QWidget | None = None) -> str:
-        """Log ``error``, show its message (without blocking) and return the message."""
+    def report(
+        self, error: BaseException, parent: QWidget | None = None, *, inline: bool = False
+    ) -> str:
+        """Log ``error``, show its message (without blocking) and return the message.
+
+        ``inline=True``: the caller shows the message itself (in the dialog that asked), so no
+        message box opens; it is still logged and :attr:`error_reported` still fires."""
         message = self.describe(error)
         if isinstance(error, DomainError):
             _log.warning("refused: %s (field %s) %s", error.code, error.field, error.params)
+        elif isinstance(error, DeviceError):
+            _log.warning("device refused: %s (%s)", error.code, error.detail)
         else:
             _log.error(
                 "task failed: %s", message, exc_info=(type(error), error, error.__traceback__)
             )
-        if self._show_dialogs:
-            self._show(message, isinstance(error, DomainError), parent)
+        if self._show_dialogs and not inline:
+            self._show(message, isinstance(error, DomainError | DeviceError), parent)
         self.error_reported.emit(message)
         return message
 
@@ -99,6 +118,52 @@ class ErrorReporter(QObject):
     def _forget(self, box: QMessageBox) -> None:
         if box in self._open_dialogs:
             self._open_dialogs.remove(box)
+
+
+def install_exception_hook(reporter: ErrorReporter) -> Callable[[], None]:
+    """Route exceptions nobody caught on the GUI thread (raised in a slot or an event handler:
+    PySide6 hands them to ``sys.excepthook`` and carries on) to ``reporter``, and Qt's own
+    warnings to the log. Returns a function that puts the previous hooks back.
+
+    The composition root installs it once; tests install and remove it around a check.
+    """
+    previous = sys.excepthook
+
+    def hook(
+        kind: type[BaseException], error: BaseException, traceback: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, error, traceback)
+            return
+        if error.__traceback__ is None and traceback is not None:
+            error = error.with_traceback(traceback)
+        try:
+            reporter.report(error)
+        except Exception:  # the reporter itself failed: never recurse into the hook
+            previous(kind, error, traceback)
+
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+    qt_log = logging.getLogger("qt")
+
+    def qt_messages(kind: QtMsgType, _context: object, text: str) -> None:
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", text)
+
+    sys.excepthook = hook
+    previous_handler = qInstallMessageHandler(qt_messages)
+
+    def uninstall() -> None:
+        sys.excepthook = previous
+        qInstallMessageHandler(previous_handler)
+
+    return uninstall
 
 
 class TaskHandle:

@@ -121,6 +121,7 @@ class ChoiceEditor(FieldEditor):
         super().__init__()
         self.combo = QComboBox()
         self.combo.setObjectName(spec.name)
+        self.combo.setMinimumWidth(self.combo.fontMetrics().horizontalAdvance("M" * 14))
         self.combo.addItem("", "")
         for choice in spec.choices:
             self.combo.addItem(choice, choice)
@@ -152,6 +153,9 @@ class IdentifierEditor(FieldEditor):
             self.kind.addItem(kind.value.replace("_", " "), kind.value)
         self.number = _line_edit(f"{spec.name}.number", 30)
         self.issuer = _CountryEdit(f"{spec.name}.issuer")
+        self.number.setPlaceholderText(self.tr("Number"))
+        self.issuer.setPlaceholderText(self.tr("State"))
+        self.issuer.setToolTip(self.tr("Issuing state (3 letters)"))
         self._others: list[Mapping[str, Any]] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -191,6 +195,10 @@ class AddressEditor(FieldEditor):
         self.postcode.setFixedWidth(self.postcode.fontMetrics().horizontalAdvance("0") * 10 + 16)
         self.city = _line_edit(f"{spec.name}.city", 100)
         self.country = _CountryEdit(f"{spec.name}.country")
+        self.street.setPlaceholderText(self.tr("Street and number"))
+        self.postcode.setPlaceholderText(self.tr("Postcode"))
+        self.city.setPlaceholderText(self.tr("City"))
+        self.country.setPlaceholderText(self.tr("State"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -203,14 +211,6 @@ class AddressEditor(FieldEditor):
         for edit in self.focus_widgets():
             assert isinstance(edit, QLineEdit)
             edit.textChanged.connect(lambda _t: self.edited.emit())
-
-    def set_placeholders(self, street: str, postcode: str, city: str, country: str) -> None:
-        for edit, text in zip(
-            (self.street, self.postcode, self.city, self.country),
-            (street, postcode, city, country),
-            strict=True,
-        ):
-            edit.setPlaceholderText(text)
 
     def value(self) -> Mapping[str, Any]:
         street = self.street.text().strip()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from devices.smartcard import AccessKey
 from workstation.domain.errors import DomainError
-from workstation.domain.mrz import MrzFormat, ParsedMrz, parse
+from workstation.domain.mrz import CheckResult, MrzFormat, ParsedMrz, parse
 from workstation.i18n.messages import Translator
 from workstation.ui.form_fields import ERROR_COLOUR
 
@@ -72,10 +72,11 @@ class MrzDialog(QDialog):
         self.edit.setObjectName("mrzText")
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
         self.edit.setFont(font)
         self.edit.setTabChangesFocus(True)
         self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        width = self.edit.fontMetrics().horizontalAdvance("M" * 46)
+        width = self.edit.fontMetrics().horizontalAdvance("M" * 44) + 32
         self.edit.setMinimumWidth(width)
         self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 4 + 12)
         self._intro = QLabel()
@@ -148,17 +149,8 @@ class MrzDialog(QDialog):
             else:
                 for check in parsed.checks:
                     if not check.ok:
-                        messages[check_digit_line(parsed.format, check.field)].append(
-                            self._translator.text(
-                                "mrz.check_digit.failed",
-                                None,
-                                {
-                                    "check": self._check_name(check.field),
-                                    "found": check.found,
-                                    "expected": check.expected,
-                                },
-                            )
-                        )
+                        line = check_digit_line(parsed.format, check.field)
+                        messages[line].append(self._check_digit_message(line, check))
                 self.parsed = parsed
                 summary = self._summary(parsed)
         for label, texts in zip(self.line_messages, messages, strict=True):
@@ -169,6 +161,15 @@ class MrzDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
         problems = " ".join(label.text() for label in self.line_messages if label.text())
         self.edit.setAccessibleDescription(problems or summary)
+        self.adjustSize()  # room for the messages that appeared
+
+    def _check_digit_message(self, line: int, check: CheckResult) -> str:
+        where = self.tr("Line {number}:").format(number=line + 1)
+        params = {"check": self._check_name(check.field), "found": check.found}
+        text = self._translator.text(
+            "mrz.check_digit.failed", None, {**params, "expected": check.expected}
+        )
+        return f"{where} {text}"
 
     def _error_line(self, error: DomainError) -> int:
         field = error.field or ""

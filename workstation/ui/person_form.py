@@ -29,7 +29,7 @@ from workstation.domain.officers import Officer
 from workstation.domain.people import IdentifierKind, Person
 from workstation.domain.person_validation import person_from_mapping, person_to_mapping
 from workstation.domain.transliteration import is_latin, to_latin
-from workstation.ui.form_fields import LineEditor
+from workstation.ui.form_fields import ChoiceEditor, LineEditor
 from workstation.ui.form_page import FormPage
 from workstation.ui.mrz_dialog import ChipKeyDialog, MrzDialog
 from workstation.ui.tasks import TaskHandle, TaskRunner
@@ -167,6 +167,16 @@ class PersonFormPage(FormPage):
             else self.tr("No chip reader service is available")
         )
         self.new_button.setText(self.tr("&New"))
+        sex = self.fields.editor("sex") if "sex" in self.fields.rows else None
+        if isinstance(sex, ChoiceEditor):
+            names = {
+                "F": self.tr("F (female)"),
+                "M": self.tr("M (male)"),
+                "X": self.tr("X (unspecified)"),
+            }
+            for index in range(sex.combo.count()):
+                value = sex.combo.itemData(index)
+                sex.combo.setItemText(index, names.get(value, value))
         self._update_latin_fields()
 
     def _update_latin_fields(self) -> None:

@@ -40,6 +40,8 @@ def value_text(check: CheckResult) -> str:
     if check.value is None:
         return "—"
     if isinstance(check.value, float):
+        if 0 < abs(check.value) < 0.001:  # a share of pixels: no exponent for the officer
+            return f"{check.value:.6f}".rstrip("0")
         return f"{check.value:g}"
     return str(check.value)
 
@@ -59,7 +61,9 @@ class ChecksTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        self.verticalHeader().hide()
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -115,6 +119,12 @@ class ChecksTable(QTableWidget):
                 self.setItem(row, column, item)
         if current is not None:
             self.select_code(current)
+        self.setMinimumHeight(self._full_height())
+
+    def _full_height(self) -> int:
+        """Tall enough to show every check without scrolling."""
+        rows = sum(self.rowHeight(row) for row in range(self.rowCount()))
+        return rows + self.horizontalHeader().height() + 2 * self.frameWidth() + 2
 
     def selected_code(self) -> CheckCode | None:
         items = self.selectedItems()

@@ -151,8 +151,10 @@ class PhotoPage(QWidget):
             )
         ):
             caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            caption.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             panes.addWidget(caption, 0, column)
             panes.addWidget(view, 1, column)
+        panes.setRowStretch(1, 1)
         self.take_button = self._button("takePhoto", self.take_photo)
         self.import_button = self._button("importFile", self.open_import_dialog)
         self.rotate_left = self._button(
@@ -196,9 +198,9 @@ class PhotoPage(QWidget):
         bottom.addWidget(self.override_button)
         bottom.addWidget(self.use_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(panes, 3)
+        layout.addLayout(panes, 1)
         layout.addLayout(tools)
-        layout.addWidget(self.checks_table, 2)
+        layout.addWidget(self.checks_table)
         layout.addLayout(bottom)
 
     def _button(self, name: str, slot: Any) -> QPushButton:
@@ -582,8 +584,16 @@ class PhotoPage(QWidget):
         self.override_button.setEnabled(bool(failed_selected) and idle)
         self.use_button.setEnabled(
             self.result is not None
-            and self.result.report.portrait is not None
+            and self._acceptable(self.result)
             and self._person_id is not None
             and self._check_task is None
             and idle
         )
+
+    def _acceptable(self, result: CheckedPhoto) -> bool:
+        """Whether the domain accepts the photo with the overrides given so far."""
+        try:
+            accept(result.report.checks, self.overrides)
+        except DomainError:
+            return False
+        return result.report.portrait is not None

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from devices.printers import PrinterCondition, message_code
 from workstation.domain.documents import Document, DocumentState
 from workstation.domain.officers import Officer
 from workstation.domain.printing import PrintJob, PrintJobState, PrintPurpose, PrintTarget
+from workstation.i18n.messages import MESSAGES
 from workstation.ui.issue_dialogs import ReasonDialog
 from workstation.ui.tasks import TaskHandle, TaskRunner
 
@@ -323,16 +325,22 @@ class PrintPanel(QGroupBox):
             state=states[job.state],
         )
         if job.condition:
-            translator = self._runner.reporter.translator
-            condition = translator.text(f"printer.{job.condition}", None, {})
-            if condition == f"printer.{job.condition}":
-                condition = job.condition
-            text += " " + condition
+            text += " " + self.condition_text(job.condition)
             if job.detail:
                 text += self.tr(" (printer says: {detail})").format(detail=job.detail)
         if job.reason and job.state is PrintJobState.SPOILED:
             text += " " + self.tr("Reason: {reason}").format(reason=job.reason)
         return text
+
+    def condition_text(self, condition: str) -> str:
+        """The officer's words for a printer condition (queue_stopped ...), or the code."""
+        try:
+            code = message_code(PrinterCondition(condition))
+        except ValueError:
+            code = condition  # a device error code recorded as is (printer.ipp_error ...)
+        if code not in MESSAGES:
+            return condition
+        return self._runner.reporter.translator.text(code, None, {})
 
     def _set_actions(self, job: PrintJob | None) -> None:
         """Only what the job's state allows; while the job is followed, only Cancel."""

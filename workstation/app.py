@@ -183,6 +183,7 @@ def _run_window(
         lock.stop()
     if signed_out:
         _log.info("%s signed out", signed_out[0].username)
+        window.deleteLater()  # with its lock; the next sign-in builds a new window
         return None
     return code
 

@@ -265,9 +265,10 @@ def test_sign_out_from_the_lock_goes_back_to_sign_in(qtbot, demo_dir: Path) -> N
     ]
     try:
         assert main(["--data-dir", str(demo_dir)]) == 0
+        assert len(logins) == 2
+        assert len(watchers[1].seen) == 1 and len(watchers[3].seen) == 1
+        assert not shiboken6.isValid(watchers[1].seen[0])  # the signed-out window is gone
     finally:
         safety.stop()
         for watcher in watchers:
             watcher.stop(qtbot)
-    assert len(logins) == 2
-    assert len(watchers[1].seen) == 1 and len(watchers[3].seen) == 1

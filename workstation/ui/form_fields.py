@@ -155,6 +155,9 @@ class IdentifierEditor(FieldEditor):
         self.issuer = _CountryEdit(f"{spec.name}.issuer")
         self.number.setPlaceholderText(self.tr("Number"))
         self.issuer.setPlaceholderText(self.tr("State"))
+        self.kind.setAccessibleName(self.tr("Kind of document"))
+        self.number.setAccessibleName(self.tr("Document number"))
+        self.issuer.setAccessibleName(self.tr("Issuing state"))
         self.issuer.setToolTip(self.tr("Issuing state (3 letters)"))
         self._others: list[Mapping[str, Any]] = []
         layout = QHBoxLayout(self)
@@ -199,6 +202,8 @@ class AddressEditor(FieldEditor):
         self.postcode.setPlaceholderText(self.tr("Postcode"))
         self.city.setPlaceholderText(self.tr("City"))
         self.country.setPlaceholderText(self.tr("State"))
+        for part in (self.street, self.postcode, self.city, self.country):
+            part.setAccessibleName(part.placeholderText())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

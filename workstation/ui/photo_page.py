@@ -13,12 +13,11 @@ failed check, Ctrl+Return uses the photo.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -35,6 +34,8 @@ from devices.errors import DeviceError
 from workstation.domain.errors import DomainError, ValidationError
 from workstation.domain.officers import Officer
 from workstation.domain.portrait import CheckCode, accept
+from workstation.ui.adjustment_bar import AdjustmentBar
+from workstation.ui.camera_view import CameraView, ImagePane
 from workstation.ui.form_fields import ERROR_COLOUR
 from workstation.ui.photo_checks import ChecksTable, OverrideDialog
 from workstation.ui.photo_work import Adjustment, CheckedPhoto, PhotoChecker, check_job
@@ -43,50 +44,7 @@ from workstation.ui.tasks import TaskHandle, TaskRunner
 if TYPE_CHECKING:
     from devices.camera.qt_base import QtStillSource
 
-ROTATE_STEP = 1.0
-ZOOM_STEP = 1.1
-MOVE_STEP = 0.02
 RECHECK_DELAY_MS = 300
-PREVIEW_INTERVAL_S = 0.06  # the viewfinder is redrawn at most ~16 times a second
-
-
-class ImagePane(QLabel):
-    """A dark pane showing one image scaled to fit (redrawn when resized), or a text."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumSize(240, 280)
-        # Ignored: the pixmap must never make the pane (and the window) grow.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.setStyleSheet("QLabel { background: #2b2b2b; color: #e0e0e0; border-radius: 4px; }")
-        self.setWordWrap(True)
-        self.image: QImage | None = None
-
-    def show_image(self, image: QImage) -> None:
-        self.image = image
-        self._redraw()
-
-    def show_text(self, text: str) -> None:
-        self.image = None
-        self.clear()
-        self.setText(text)
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self._redraw()
-
-    def _redraw(self) -> None:
-        if self.image is None:
-            return
-        self.setPixmap(
-            QPixmap.fromImage(self.image).scaled(
-                self.contentsRect().size(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
 
 
 class PhotoPage(QWidget):
@@ -120,17 +78,15 @@ class PhotoPage(QWidget):
         self.overrides: dict[CheckCode, str] = {}
         self._check_task: TaskHandle | None = None
         self._store_task: TaskHandle | None = None
-        self._last_frame = 0.0
         self.override_dialog: OverrideDialog | None = None
         self._build()
         self._recheck = QTimer(self)
         self._recheck.setSingleShot(True)
         self._recheck.setInterval(RECHECK_DELAY_MS)
         self._recheck.timeout.connect(self._start_check)
-        if camera is not None:
-            camera.frame_changed.connect(self._on_camera_frame_changed)
-            camera.captured.connect(self._on_camera_captured)
-            camera.failed.connect(self._on_camera_failed)
+        self.camera_view.captured.connect(self.load_image)
+        self.camera_view.failed.connect(self._show_device_error)
+        self.camera_view.availability_changed.connect(lambda _available: self._update_actions())
         self._shortcuts()
         self.retranslate()
         self._update_actions()
@@ -138,7 +94,7 @@ class PhotoPage(QWidget):
     # -- construction --------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.camera_view = ImagePane("cameraView")
+        self.camera_view = CameraView(self._camera, self._runner.reporter.translator)
         self.original_view = ImagePane("originalView")
         self.portrait_view = ImagePane("portraitView")
         self._captions = [QLabel(), QLabel(), QLabel()]
@@ -157,34 +113,14 @@ class PhotoPage(QWidget):
         panes.setRowStretch(1, 1)
         self.take_button = self._button("takePhoto", self.take_photo)
         self.import_button = self._button("importFile", self.open_import_dialog)
-        self.rotate_left = self._button(
-            "rotateLeft", lambda: self.adjust(self.adjustment.rotated(ROTATE_STEP))
-        )
-        self.rotate_right = self._button(
-            "rotateRight", lambda: self.adjust(self.adjustment.rotated(-ROTATE_STEP))
-        )
-        self.zoom_in = self._button(
-            "zoomIn", lambda: self.adjust(self.adjustment.zoomed(ZOOM_STEP))
-        )
-        self.zoom_out = self._button(
-            "zoomOut", lambda: self.adjust(self.adjustment.zoomed(1 / ZOOM_STEP))
-        )
-        self.reset_button = self._button("resetAdjustment", lambda: self.adjust(Adjustment()))
-        self.adjustment_label = QLabel()
-        self.adjustment_label.setObjectName("adjustment")
+        self.adjust_bar = AdjustmentBar()
+        self.adjust_bar.requested.connect(self.adjust)
+        self.adjustment_label = self.adjust_bar.label
         tools = QHBoxLayout()
         for widget in (self.take_button, self.import_button):
             tools.addWidget(widget)
         tools.addSpacing(24)
-        for widget in (
-            self.rotate_left,
-            self.rotate_right,
-            self.zoom_in,
-            self.zoom_out,
-            self.reset_button,
-        ):
-            tools.addWidget(widget)
-        tools.addWidget(self.adjustment_label, 1)
+        tools.addWidget(self.adjust_bar, 1)
         self.checks_table = ChecksTable(self._runner.reporter.translator)
         self.checks_table.doubleClicked.connect(lambda _index: self.request_override())
         self.checks_table.itemSelectionChanged.connect(self._update_actions)
@@ -214,21 +150,12 @@ class PhotoPage(QWidget):
         keys = {
             "Space": self.take_photo,
             "Ctrl+O": self.open_import_dialog,
-            "[": lambda: self.adjust(self.adjustment.rotated(ROTATE_STEP)),
-            "]": lambda: self.adjust(self.adjustment.rotated(-ROTATE_STEP)),
-            "+": lambda: self.adjust(self.adjustment.zoomed(ZOOM_STEP)),
-            "=": lambda: self.adjust(self.adjustment.zoomed(ZOOM_STEP)),
-            "-": lambda: self.adjust(self.adjustment.zoomed(1 / ZOOM_STEP)),
-            "Alt+Left": lambda: self.adjust(self.adjustment.moved(-MOVE_STEP, 0)),
-            "Alt+Right": lambda: self.adjust(self.adjustment.moved(MOVE_STEP, 0)),
-            "Alt+Up": lambda: self.adjust(self.adjustment.moved(0, -MOVE_STEP)),
-            "Alt+Down": lambda: self.adjust(self.adjustment.moved(0, MOVE_STEP)),
-            "Ctrl+0": lambda: self.adjust(Adjustment()),
             "Ctrl+J": lambda: self.request_override(),
             "Ctrl+Return": self.use_photo,
         }
         for key, slot in keys.items():
             QShortcut(QKeySequence(key), self, slot, context=context)
+        self.adjust_bar.install_shortcuts(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -244,22 +171,12 @@ class PhotoPage(QWidget):
             caption.setText(text)
         self.take_button.setText(self.tr("&Take photo (Space)"))
         self.import_button.setText(self.tr("&Import file… (Ctrl+O)"))
-        self.rotate_left.setText(self.tr("⟲ 1°"))
-        self.rotate_left.setToolTip(self.tr("Rotate the photo one degree to the left ([)"))
-        self.rotate_right.setText(self.tr("⟳ 1°"))
-        self.rotate_right.setToolTip(self.tr("Rotate the photo one degree to the right (])"))
-        self.zoom_in.setText(self.tr("Zoom +"))
-        self.zoom_in.setToolTip(self.tr("Keep a smaller part of the photo (+); Alt+arrows move it"))
-        self.zoom_out.setText(self.tr("Zoom −"))
-        self.zoom_out.setToolTip(self.tr("Keep more of the photo (-)"))
-        self.reset_button.setText(self.tr("Reset"))
-        self.reset_button.setToolTip(self.tr("Undo the adjustment (Ctrl+0)"))
+        self.adjust_bar.retranslate()
         self.override_button.setText(self.tr("&Override… (Ctrl+J)"))
         self.use_button.setText(self.tr("&Use this photo (Ctrl+Enter)"))
         self.checks_table.retranslate()
         self._show_adjustment()
-        if self._camera is None:
-            self.camera_view.setText(self.tr("No camera.\nImport a photo from a file (Ctrl+O)."))
+        self.camera_view.retranslate()
         if self.result is None:
             self.original_view.setText(self.tr("Take or import a photo."))
             self.portrait_view.setText(self.tr("The automatic crop appears here."))
@@ -276,19 +193,13 @@ class PhotoPage(QWidget):
 
     @property
     def has_camera(self) -> bool:
-        return self._camera is not None
+        return self.camera_view.available
 
     def start_camera(self) -> None:
-        if self._camera is None or self._camera.is_active:
-            return
-        try:
-            self._camera.start()
-        except DeviceError as error:
-            self._show_device_error(error)
+        self.camera_view.start()
 
     def stop_camera(self) -> None:
-        if self._camera is not None:
-            self._camera.stop()
+        self.camera_view.stop()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -299,25 +210,8 @@ class PhotoPage(QWidget):
         super().hideEvent(event)
 
     def take_photo(self) -> None:
-        if self._camera is None or self._camera.is_busy or self.busy:
-            return
-        self.show_status(self.tr("Taking the photo…"))
-        self._camera.request_capture()
-
-    def _on_camera_frame_changed(self, frame: Any) -> None:
-        now = time.monotonic()
-        if now - self._last_frame < PREVIEW_INTERVAL_S or not self.camera_view.isVisible():
-            return
-        self._last_frame = now
-        image = frame.toImage()
-        if not image.isNull():
-            self.camera_view.show_image(image)
-
-    def _on_camera_captured(self, captured: CapturedImage) -> None:
-        self.load_image(captured)
-
-    def _on_camera_failed(self, error: DeviceError) -> None:
-        self._show_device_error(error)
+        if not self.busy and self.camera_view.take():
+            self.show_status(self.tr("Taking the photo…"))
 
     # -- sources of a photo --------------------------------------------------------------------
 
@@ -555,25 +449,14 @@ class PhotoPage(QWidget):
             )
 
     def _show_adjustment(self) -> None:
-        a = self.adjustment
-        self.adjustment_label.setText(
-            self.tr("Rotation {rotation:+g}°, zoom {zoom:g}×").format(
-                rotation=a.rotation, zoom=a.zoom
-            )
-        )
+        self.adjust_bar.show_adjustment(self.adjustment)
 
     def _update_actions(self) -> None:
         idle = not self.busy
         has_photo = self._captured is not None and idle
-        self.take_button.setEnabled(self._camera is not None and idle)
+        self.take_button.setEnabled(self.has_camera and idle)
         self.import_button.setEnabled(idle)
-        for button in (
-            self.rotate_left,
-            self.rotate_right,
-            self.zoom_in,
-            self.zoom_out,
-            self.reset_button,
-        ):
+        for button in self.adjust_bar.buttons:
             button.setEnabled(has_photo)
         selected = self.checks_table.selected_code()
         failed_selected = (

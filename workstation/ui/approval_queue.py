@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from workstation.domain.documents import Document, DocumentAction
 from workstation.domain.errors import DomainError
 from workstation.domain.officers import Officer, Permission
 from workstation.domain.people import Person
+from workstation.ui.action_button import ActionButton
 from workstation.ui.document_preview import DocumentPreview, render_pdf
 from workstation.ui.document_table_model import (
     DOCUMENT_ROLE,
@@ -131,6 +131,7 @@ class ApprovalQueuePage(QWidget):
         self.request_label = QLabel()
         self.request_label.setObjectName("requestDetails")
         self.request_label.setWordWrap(True)
+        self.request_label.setContentsMargins(0, 3, 0, 0)  # room for Ü on the first line
         self.request_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label = QLabel()
         self.message_label.setObjectName("approvalMessage")
@@ -141,17 +142,10 @@ class ApprovalQueuePage(QWidget):
         self.reject_action = self._action("reject", "Ctrl+Shift+J", self.reject_selected)
         self.refresh_action = self._action("refreshQueue", "Ctrl+R", self.refresh)
         buttons = QHBoxLayout()
-        self.approve_button = QToolButton()
-        self.reject_button = QToolButton()
-        self.refresh_button = QToolButton()
-        for button, action in (
-            (self.approve_button, self.approve_action),
-            (self.reject_button, self.reject_action),
-            (self.refresh_button, self.refresh_action),
-        ):
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.approve_button = ActionButton(self.approve_action)
+        self.reject_button = ActionButton(self.reject_action)
+        self.refresh_button = ActionButton(self.refresh_action)
+        for button in (self.approve_button, self.reject_button, self.refresh_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -190,7 +184,7 @@ class ApprovalQueuePage(QWidget):
     def _retranslate(self) -> None:
         self.approve_action.setText(self.tr("&Approve"))
         self.reject_action.setText(self.tr("Re&ject…"))
-        self.refresh_action.setText(self.tr("Re&fresh"))
+        self.refresh_action.setText(self.tr("Refre&sh"))
         for action in (self.approve_action, self.reject_action, self.refresh_action):
             action.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString()})")
         self._show_count()

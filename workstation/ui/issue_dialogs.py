@@ -38,6 +38,8 @@ class _FormDialog(QDialog):
         self.setModal(True)
         self.intro = QLabel(intro)
         self.intro.setWordWrap(True)
+        # Room above the first line: capitals with diacritics (MÜLLER) reach above the ascent.
+        self.intro.setContentsMargins(0, 3, 0, 0)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.message_label = QLabel()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from workstation.domain.people import Person
 from workstation.domain.portrait import PortraitImages, PortraitRecord
 from workstation.domain.printing import PrintJob
 from workstation.services.chip import ChipReport
+from workstation.ui.action_button import ActionButton
 from workstation.ui.document_preview import DocumentPreview, render_pdf
 from workstation.ui.document_table_model import (
     DOCUMENT_ROLE,
@@ -196,6 +196,9 @@ class IssuePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DocumentColumn.KIND, QHeaderView.ResizeMode.Stretch)
         view.setColumnHidden(DocumentColumn.DETAIL, True)
+        # Room for five documents before it scrolls; the preview takes the rest.
+        rows = view.verticalHeader().defaultSectionSize() * 5
+        view.setMinimumHeight(rows + header.sizeHint().height() + 4)
         view.selectionModel().currentRowChanged.connect(self._on_documents_current_changed)
 
         self.preview = DocumentPreview()
@@ -250,13 +253,10 @@ class IssuePage(QWidget):
         self.reprint_action = self._action("reprint", "Ctrl+Shift+P", self.reprint_selected)
         self.spoil_action = self._action("spoilCopy", "Ctrl+Shift+O", self.spoil_selected)
         self.void_action = self._action("void", "Ctrl+Shift+D", self.void_selected)
-        self.tool_buttons: list[QToolButton] = []
+        self.buttons: list[ActionButton] = []
         for action in self.actions():
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            self.tool_buttons.append(button)
+            button = ActionButton(action)
+            self.buttons.append(button)
             self._buttons.addWidget(button)
         self._buttons.addStretch(1)
 
@@ -272,15 +272,18 @@ class IssuePage(QWidget):
                 self.tr("New &ETD…"),
                 self.tr("Request an emergency travel document (needs a supervisor)"),
             ),
-            self.submit_action: (self.tr("S&ubmit"), self.tr("Submit the request again")),
+            self.submit_action: (self.tr("Submi&t"), self.tr("Submit the request again")),
             self.issue_action: (
                 self.tr("&Issue"),
                 self.tr("Number, seal and sign the document, then print it"),
             ),
-            self.chip_action: (self.tr("Encode chi&p"), self.tr("Write the card's chip")),
-            self.reprint_action: (self.tr("&Reprint…"), self.tr("Print an issued document again")),
+            self.chip_action: (self.tr("&Write chip"), self.tr("Write the card's chip")),
+            self.reprint_action: (
+                self.tr("Print a&gain…"),
+                self.tr("Print an issued document again"),
+            ),
             self.spoil_action: (
-                self.tr("Spoiled cop&y…"),
+                self.tr("Sp&oiled copy…"),
                 self.tr("Record an unusable copy of the document"),
             ),
             self.void_action: (self.tr("&Void…"), self.tr("Cancel the document for good")),
@@ -501,17 +504,20 @@ class IssuePage(QWidget):
         kind = kind_name(document.kind)
         state = state_name(document.state)
         hints = {
-            DocumentState.DRAFT: self.tr("Submit it when the request is complete."),
-            DocumentState.SUBMITTED: self.tr("Waiting for a supervisor's approval."),
-            DocumentState.APPROVED: self.tr("Ready to issue (Ctrl+I)."),
+            DocumentState.DRAFT: self.tr("submit it when the request is complete."),
+            DocumentState.SUBMITTED: self.tr("waiting for a supervisor's approval."),
+            DocumentState.APPROVED: self.tr("ready to issue (Ctrl+I)."),
             DocumentState.PRODUCED: self.tr(
-                "Numbered and signed; it becomes issued when the print completes."
+                "numbered and signed; it becomes issued when its print completes."
             ),
-            DocumentState.ISSUED: self.tr("Issued."),
-            DocumentState.DELIVERED: self.tr("Delivered to the holder."),
-            DocumentState.VOIDED: self.tr("Voided."),
+            DocumentState.ISSUED: self.tr(
+                "printed. Print again (Ctrl+Shift+P) replaces a damaged copy; Void "
+                "(Ctrl+Shift+D) ends it."
+            ),
+            DocumentState.DELIVERED: self.tr("handed to the holder."),
+            DocumentState.VOIDED: self.tr("no longer valid."),
         }
-        return f"{kind} – {state}. {hints[document.state]}"
+        return f"{kind}, {state}: {hints[document.state]}"
 
     def _set_busy(self, text: str | None) -> None:
         self._busy = text is not None

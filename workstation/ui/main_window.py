@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
             )
         self.file_menu.setTitle(self.tr("&File"))
         self.registry_menu.setTitle(self.tr("&Registry"))
-        self.documents_menu.setTitle(self.tr("D&ocuments"))
+        self.documents_menu.setTitle(self.tr("Doc&uments"))
         self.devices_menu.setTitle(self.tr("&Devices"))
         self.help_menu.setTitle(self.tr("&Help"))
 

@@ -159,14 +159,14 @@ class PrintPanel(QGroupBox):
 
     def _retranslate(self) -> None:
         self.setTitle(self.tr("Printing"))
-        self._queue_label.setText(self.tr("Print&er:"))
+        self._queue_label.setText(self.tr("Printer &queue:"))
         self.queue_combo.setToolTip(
             self.tr("The card or A4 queue from the site settings, or another print queue")
         )
         self.retry_button.setText(self.tr("Retr&y"))
         self.cancel_button.setText(self.tr("Cancel &job"))
-        self.spoil_button.setText(self.tr("Card sp&oiled…"))
-        self.manual_button.setText(self.tr("Printed by &hand…"))
+        self.spoil_button.setText(self.tr("Card &spoiled…"))
+        self.manual_button.setText(self.tr("Printed by ha&nd…"))
 
     # -- state ------------------------------------------------------------------------------
 
@@ -296,6 +296,7 @@ class PrintPanel(QGroupBox):
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
             self.state_label.setText(self.tr("No print job for this document yet."))
+            self.state_label.setStyleSheet("")
             self._set_actions(None)
             return
         live = job.live and (following or self.busy) and not job.condition
@@ -305,6 +306,10 @@ class PrintPanel(QGroupBox):
             self.progress.setRange(0, 100)
             self.progress.setValue(100 if job.state in FINISHED_STATES else 0)
         self.state_label.setText(self.describe(job))
+        problem = job.state in (PrintJobState.FAILED, PrintJobState.CANCELLED) or (
+            job.live and bool(job.condition)
+        )
+        self.state_label.setStyleSheet("color: #b00020; font-weight: bold;" if problem else "")
         self._set_actions(job)
 
     def describe(self, job: PrintJob) -> str:

@@ -242,3 +242,41 @@ def test_device_errors_are_described_in_the_officers_words(reporter: ErrorReport
     )
     unknown = reporter.describe(DeviceError("camera.exploded", "errno 5"))
     assert "camera.exploded" in unknown and "errno" not in unknown
+
+
+BIRTH = {  # docs/examples/birth-current.json
+    "child": {"surname": "NORDIN", "given_names": "Elin Maja"},
+    "sex": "F",
+    "birth_date": "2026-11-02",
+    "birth_time": "07:45",
+    "place_of_birth": {"country": "CHE", "place": "Geneva, Hopitaux Universitaires"},
+    "mother": {
+        "person": {"surname": "NORDIN", "given_names": "Karin"},
+        "nationalities": [{"code": "UTO", "evidence": "passport", "reference": "P1234567"}],
+        "birth_date": "1991-06-14",
+        "country_of_birth": "UTO",
+        "place_of_birth": "Utopia City",
+    },
+    "father": {
+        "person": {"surname": "MEIER", "given_names": "Lukas"},
+        "nationalities": [{"code": "CHE", "evidence": "passport", "reference": "X9876543"}],
+        "birth_date": "1989-02-03",
+        "country_of_birth": "CHE",
+    },
+    "parents_marital_status": "married",
+    "informant": {"person": {"surname": "NORDIN", "given_names": "Karin"}, "capacity": "mother"},
+    "evidence_presented": ["local_birth_certificate", "parent_identity"],
+    "create_persons": {"child": {}, "mother": {}},
+}
+
+
+def test_the_record_shows_the_civil_registration_entries_naming_the_person(
+    qtbot, open_window, services: Services, clerk
+) -> None:
+    registrar = services.accounts.authenticate("registrar", "registrar-demo-1")
+    entry = services.civil.register(registrar, "birth", BIRTH)
+    window = open_window(clerk)
+    open_person(qtbot, window, "Karin Nordin")
+    qtbot.waitUntil(lambda: "Civil registration" in window.details.toPlainText())
+    text = window.details.toPlainText()
+    assert entry.register_number in text and "birth · mother" in text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, qVersion
@@ -86,7 +86,48 @@ class WindowServices(Protocol):
 
 
 DeviceProbe = Callable[[DeviceMap], list[DeviceStatus]]
-_Record = tuple[Person, list[Document], list[AuditEntry], list[PortraitRecord]]
+_Civil = list[tuple[str, str, str]] | None  # (register number, event and role, state)
+_Record = tuple[Person, list[Document], list[AuditEntry], list[PortraitRecord], _Civil]
+
+
+class CivilEntries(Protocol):
+    """What the record uses of the civil register, when the workstation keeps one."""
+
+    def list(
+        self,
+        kind: str | None = None,
+        state: str | None = None,
+        year: int | None = None,
+        limit: int = 200,
+    ) -> Sequence[CivilEntryLike]: ...
+
+
+class CivilEntryLike(Protocol):
+    @property
+    def register_number(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def state(self) -> str: ...
+
+    @property
+    def links(self) -> Mapping[str, int | None]: ...
+
+
+#: Entries read to find a person's (a post registers a few hundred events a year).
+CIVIL_SCAN_LIMIT = 20_000
+
+
+def civil_rows(civil: CivilEntries, person_id: int) -> list[tuple[str, str, str]]:
+    """The civil-register entries that name ``person_id`` in a role (child, spouse ...)."""
+    return [
+        (entry.register_number, f"{entry.kind} · {role}", str(entry.state))
+        for entry in civil.list(limit=CIVIL_SCAN_LIMIT)
+        for role, linked in entry.links.items()
+        if linked == person_id
+    ]
 
 
 class MainWindow(QMainWindow):
@@ -312,11 +353,13 @@ class MainWindow(QMainWindow):
             for document in documents:
                 trail += services.audit.trail("document", str(document.id))
             trail.sort(key=lambda e: e.at, reverse=True)
+            civil = getattr(services, "civil", None)  # a workstation may keep no register
             return (
                 services.persons.get(person_id),
                 documents,
                 trail,
                 services.photos.for_person(officer, person_id),
+                civil_rows(civil, person_id) if civil is not None else None,
             )
 
         self._details_task = self._runner.run(
@@ -329,8 +372,8 @@ class MainWindow(QMainWindow):
 
     def _on_details_loaded(self, record: _Record) -> None:
         self._details_task = None
-        person, documents, trail, portraits = record
-        self.details.show_record(person, documents, trail, portraits)
+        person, documents, trail, portraits, civil = record
+        self.details.show_record(person, documents, trail, portraits, civil)
         self.person_shown.emit(person)
 
     def _on_issue_page_history_changed(self, person_id: int) -> None:

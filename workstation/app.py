@@ -192,8 +192,11 @@ def _run_session(app: QApplication, services: Services) -> int:
     """Sign-in, then the main window until it closes; after a sign-out from the screen lock,
     sign-in again. Returns the exit code."""
     from workstation.ui.login_dialog import LoginDialog
+    from workstation.ui.tasks import install_exception_hook
 
     runner = _make_runner(services)
+    # An exception raised in a slot reaches the error reporter (logged, shown in words).
+    uninstall_hook = install_exception_hook(runner.reporter)
     try:
         while True:
             login = LoginDialog(services.accounts, services.post, runner)
@@ -205,6 +208,7 @@ def _run_session(app: QApplication, services: Services) -> int:
     finally:
         # Workers may still hold a database session: end them before the engine goes.
         runner.shutdown()
+        uninstall_hook()
 
 
 def _start_application(qt_args: Sequence[str]) -> QApplication:

@@ -210,6 +210,7 @@ class PersonFormPage(FormPage):
 
     def new_person(self) -> None:
         self.cancel()
+        self._set_locked(False)
         self._person_id = None
         self._access_key = None
         self.fields.clear()
@@ -222,6 +223,7 @@ class PersonFormPage(FormPage):
         if self._update is None:
             raise RuntimeError("PersonFormPage was built without an update callable")
         self.cancel()
+        self._set_locked(False)
         self.fields.clear()
         values = person_to_mapping(person)
         values.pop("id", None)
@@ -232,12 +234,33 @@ class PersonFormPage(FormPage):
     def _on_write_succeeded(self, record_id: int) -> None:
         self._person_id = record_id if self._update is not None else None
         super()._on_write_succeeded(record_id)
+        if self._update is None:
+            # Saving again would add the same person twice: New starts the next one.
+            self._set_locked(True)
+            self.show_status(self.tr("Saved. New (Alt+N) starts another person."))
         self.retranslate()
+
+    def _set_locked(self, locked: bool) -> None:
+        self.fields.setEnabled(not locked)
+        self.save_button.setEnabled(not locked)
+        self.mrz_button.setEnabled(not locked)
+        self.chip_button.setEnabled(not locked and self._chip is not None)
+
+    @property
+    def locked(self) -> bool:
+        """True after a new person was saved, until New."""
+        return not self.fields.isEnabled()
+
+    def save(self) -> None:
+        if not self.locked:
+            super().save()
 
     # -- prefill from an MRZ -------------------------------------------------------------------
 
-    def open_mrz_dialog(self) -> MrzDialog:
+    def open_mrz_dialog(self) -> MrzDialog | None:
         """The MRZ dialog (window-modal, not blocking); accepting it fills the form."""
+        if self.locked:
+            return None
         dialog = MrzDialog(self.translator, self._today, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_mrz_dialog_accepted(dialog))
@@ -266,7 +289,7 @@ class PersonFormPage(FormPage):
 
     def open_chip_dialog(self) -> ChipKeyDialog | None:
         """Ask for the access key (prefilled from a typed MRZ), then read the chip."""
-        if self._chip is None or self._chip_task is not None:
+        if self._chip is None or self._chip_task is not None or self.locked:
             return None
         dialog = ChipKeyDialog(self._access_key, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

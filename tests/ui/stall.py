@@ -13,6 +13,7 @@ not scheduled, or a worker held the GIL).
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 import time
@@ -36,6 +37,9 @@ class StallDetector(QObject):
         self._watchdog: threading.Thread | None = None
         #: (gap in ms when sampled, the GUI thread's stack then) for each late tick seen.
         self.samples: list[tuple[float, str]] = []
+        #: The longest garbage collection meanwhile (ms, generation): it stops every thread.
+        self.worst_gc: tuple[float, int] = (0.0, 0)
+        self._gc_started = 0.0
         self.interval_ms = interval_ms
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -58,6 +62,8 @@ class StallDetector(QObject):
         self.ticks = 0
         self.samples = []
         self._timer.start()
+        self.worst_gc = (0.0, 0)
+        gc.callbacks.append(self._on_gc)
         self._watching.set()
         self._watchdog = threading.Thread(target=self._watch, name="stall-watchdog")
         self._watchdog.start()
@@ -65,10 +71,20 @@ class StallDetector(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self._on_timer_timeout()  # the gap up to now counts too
+        if self._on_gc in gc.callbacks:
+            gc.callbacks.remove(self._on_gc)
         self._watching.clear()
         if self._watchdog is not None:
             self._watchdog.join()
             self._watchdog = None
+
+    def _on_gc(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        elif self._gc_started:
+            took = (time.perf_counter() - self._gc_started) * 1000
+            if took > self.worst_gc[0]:
+                self.worst_gc = (took, info.get("generation", -1))
 
     def _watch(self) -> None:
         sampled_for: float | None = None
@@ -88,7 +104,8 @@ class StallDetector(QObject):
         """The worst gap and where the GUI thread was during the late ticks (for a failure)."""
         lines = [
             f"worst gap {self.worst_ms:.1f} ms over {self.ticks} ticks "
-            f"(GUI thread on CPU for {self.worst_cpu_ms:.1f} ms of it)"
+            f"(GUI thread on CPU for {self.worst_cpu_ms:.1f} ms of it; longest garbage "
+            f"collection {self.worst_gc[0]:.1f} ms, generation {self.worst_gc[1]})"
         ]
         for late, stack in self.samples[-5:]:
             lines.append(f"--- GUI thread {late:.0f} ms into a late tick:\n{stack}")

@@ -162,7 +162,7 @@ def test_a_rejected_request_goes_back_to_the_clerk_who_submits_it_again(
     queue = supervisor_window.approvals
     assert queue is not None
     with qtbot.waitSignal(queue.queue_loaded, timeout=10_000):
-        supervisor_window.show_tab(2)
+        supervisor_window.show_tab(4)
     assert queue.title_label.text() == "Requests waiting for approval: 1"
     queue.reject_action.trigger()
     with qtbot.waitSignal(queue.decided, timeout=TIMEOUT_MS):

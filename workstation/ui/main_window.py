@@ -40,7 +40,9 @@ from workstation.ui.card_events import CardEventBridge
 from workstation.ui.device_status_bar import DeviceStatusBar
 from workstation.ui.issue_page import IssuePage, IssueServices
 from workstation.ui.person_details import PersonDetailsPanel
+from workstation.ui.person_form import PersonFormPage
 from workstation.ui.person_search_panel import PersonSearchPanel
+from workstation.ui.photo_page import PhotoPage
 from workstation.ui.session_header import SessionHeader
 from workstation.ui.tasks import TaskHandle, TaskRunner
 
@@ -198,7 +200,18 @@ class MainWindow(QMainWindow):
             )
             self.approvals.decided.connect(self._on_approvals_decided)
             self.tabs.addTab(self.approvals, "")
-        # Pages built by other parts of the GUI (photo capture, person forms) join here.
+        self.photo_page = PhotoPage(services.photos, officer, task_runner)
+        self.photo_page.portrait_stored.connect(self._on_photo_page_portrait_stored)
+        self.person_form = PersonFormPage(
+            services.persons,
+            officer,
+            task_runner,
+            chip=services.chip,
+            chip_reader=device_map.reader,
+        )
+        self.person_form.saved.connect(self._on_person_form_saved)
+        self.tabs.insertTab(2, self.photo_page, "")
+        self.tabs.insertTab(3, self.person_form, "")
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.search)
@@ -293,11 +306,19 @@ class MainWindow(QMainWindow):
         self.refresh_devices_action.setText(self.tr("&Check devices again"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About"))
-        tab_names = [self.tr("Detai&ls"), self.tr("Docu&ments"), self.tr("A&pprovals")]
+        tab_names: dict[QWidget | None, str] = {
+            self.details: self.tr("Detai&ls"),
+            self.issue_page: self.tr("Docu&ments"),
+            self.photo_page: self.tr("Photo"),  # Ctrl+3: every letter is taken on the page
+            self.person_form: self.tr("New person"),  # Ctrl+4
+            self.approvals: self.tr("A&pprovals"),
+        }
         for number in range(self.tabs.count()):
-            self.tabs.setTabText(number, tab_names[number])
+            name = tab_names[self.tabs.widget(number)]
+            self.tabs.setTabText(number, name)
+            self.tabs.setTabToolTip(number, f"Ctrl+{number + 1}")
             self.tab_actions[number].setText(
-                self.tr("Show {page}").format(page=tab_names[number].replace("&", ""))
+                self.tr("Show {page}").format(page=name.replace("&", ""))
             )
         self.file_menu.setTitle(self.tr("&File"))
         self.registry_menu.setTitle(self.tr("&Registry"))
@@ -337,9 +358,11 @@ class MainWindow(QMainWindow):
         if person is None or person.id is None:
             self.details.show_nothing()
             self.issue_page.show_person(None)
+            self.photo_page.set_person(None)
             return
         self.details.show_loading(person)
         self.issue_page.show_person(person)
+        self.photo_page.set_person(person.id)
         self._load_details(person.id)
 
     def _load_details(self, person_id: int) -> None:
@@ -375,6 +398,26 @@ class MainWindow(QMainWindow):
         person, documents, trail, portraits, civil = record
         self.details.show_record(person, documents, trail, portraits, civil)
         self.person_shown.emit(person)
+
+    def _on_photo_page_portrait_stored(self, _portrait_id: int) -> None:
+        person = self.issue_page.person
+        if person is not None and person.id is not None:
+            self.issue_page.reload()  # new cards use the new photo
+            self._on_issue_page_history_changed(person.id)
+        self.statusBar().showMessage(self.tr("Photo stored: new requests use it."), 5000)
+
+    def _on_person_form_saved(self, person_id: int) -> None:
+        """A new person: show their record, ready for a photo and a request."""
+        persons = self._services.persons
+        self._runner.run(
+            lambda: persons.get(person_id),
+            on_success=self._on_search_person_selected,
+            owner=self,
+            description="new person",
+        )
+        self.statusBar().showMessage(
+            self.tr("Person saved (registry ID {id}).").format(id=person_id), 5000
+        )
 
     def _on_issue_page_history_changed(self, person_id: int) -> None:
         shown = self.details.person
@@ -459,6 +502,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.search.cancel()
         self.issue_page.shutdown()
+        self.photo_page.cancel()
+        self.person_form.cancel()
         for task in (self._details_task, self._probe_task):
             if task is not None:
                 task.cancel()

@@ -29,6 +29,9 @@ from workstation.i18n.messages import MESSAGES, Translator
 
 _log = logging.getLogger(__name__)
 
+#: The interpreter's thread switch interval while a task runner exists (see TaskRunner).
+GUI_SWITCH_INTERVAL_S = 0.001
+
 T = TypeVar("T")
 
 
@@ -234,6 +237,12 @@ class TaskRunner(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        # Workers running Python (rendering a document, polling the spooler) hold the GIL for
+        # up to the switch interval each time the GUI thread wants it back, and a slot wants it
+        # back after every call into Qt: at the default 5 ms a busy worker makes the window lag
+        # by tens of milliseconds. 1 ms keeps the GUI thread's waits short.
+        if sys.getswitchinterval() > GUI_SWITCH_INTERVAL_S:
+            sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
         self._reporter = reporter
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)

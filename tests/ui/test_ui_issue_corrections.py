@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from devices.errors import DeviceError
 from devices.registry import DeviceMap
 from tests.support.portraits import compliant_jpeg
+from tests.ui.focus import tab_chain
 from tests.ui.keyboard import type_text
 from workstation.domain.documents import Document, DocumentAction, DocumentState
 from workstation.domain.officers import Officer
@@ -280,3 +281,24 @@ def test_the_record_shows_the_civil_registration_entries_naming_the_person(
     qtbot.waitUntil(lambda: "Civil registration" in window.details.toPlainText())
     text = window.details.toPlainText()
     assert entry.register_number in text and "birth · mother" in text
+
+
+def test_the_documents_page_is_keyboard_first(qtbot, open_window, clerk, mueller_id) -> None:
+    window = open_window(clerk)
+    page = window.issue_page
+    open_person(qtbot, window)
+    # Tab follows the page: the step buttons (enabled ones), the documents, the printer queue.
+    enabled_buttons = [b for b in page.buttons if b.isEnabled() and b.isVisible()]
+    assert [b.text() for b in enabled_buttons] == ["New &card", "New &ETD…"]
+    assert tab_chain(enabled_buttons[0], 3) == [
+        enabled_buttons[1],
+        page.documents_view,
+        page.print_panel.queue_combo,
+    ]
+    # Every step has a shortcut and a mnemonic of its own.
+    shortcuts = [a.shortcut().toString() for a in page.actions()]
+    assert all(shortcuts) and len(set(shortcuts)) == len(shortcuts)
+    mnemonics = [b.text().split("&")[1][0].lower() for b in page.buttons]
+    assert len(set(mnemonics)) == len(mnemonics)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.focusWidget() is window.search.search_edit

@@ -8,6 +8,7 @@ is asked once per session (kept in memory only, for this page's lifetime).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -152,6 +153,7 @@ class IssuePage(QWidget):
         self.setObjectName("issuePage")
         self._build()
         self._build_actions()
+        self.set_tab_order()
         self.print_panel.set_queues(queues or [])
         self._retranslate()
         self.show_person(None)
@@ -259,6 +261,22 @@ class IssuePage(QWidget):
             self.buttons.append(button)
             self._buttons.addWidget(button)
         self._buttons.addStretch(1)
+
+    def set_tab_order(self) -> None:
+        """As laid out: the step buttons, the documents, then the printer and its actions.
+        Call again once the page is placed in a window (reparenting reorders the chain)."""
+        panel = self.print_panel
+        chain: list[QWidget] = [
+            *self.buttons,
+            self.documents_view,
+            panel.queue_combo,
+            panel.retry_button,
+            panel.cancel_button,
+            panel.spoil_button,
+            panel.manual_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

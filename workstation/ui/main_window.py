@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(2, self.photo_page, "")
         self.tabs.insertTab(3, self.person_form, "")
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.issue_page.set_tab_order()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.search)
         splitter.addWidget(self.tabs)

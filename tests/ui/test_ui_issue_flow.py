@@ -319,3 +319,66 @@ def test_chip_encoding_keeps_the_gui_responsive(
         qtbot.waitUntil(lambda: "chip encoded" in window.details.toPlainText())
     finally:
         card.remove()
+
+
+def test_a_missing_queue_fails_the_job_and_retry_on_the_chosen_queue_completes(
+    qtbot, open_window, services: Services, clerk, mueller_id, cups: ThrowawayCups
+) -> None:
+    document_id = _produced_card(services, clerk, mueller_id)
+    window = open_window(clerk)
+    page, panel = window.issue_page, window.issue_page.print_panel
+    find_and_open(qtbot, window, "mueller")
+    window.show_tab(1)
+    assert selected(window).id == document_id
+    panel.queue_combo.setCurrentText("NoSuchPrinter")
+    with qtbot.waitSignal(panel.job_settled, timeout=PRINT_TIMEOUT_MS) as settled:
+        page.issue_action.trigger()
+    assert (settled.args[0].state, settled.args[0].condition) == (
+        PrintJobState.FAILED,
+        "queue_missing",
+    )
+    assert "There is no printer queue of that name" in panel.state_label.text()
+    assert panel.retry_button.isVisible() and not panel.cancel_button.isVisible()
+    panel.choose_queue(CARD_QUEUE)
+    with qtbot.waitSignal(
+        panel.job_settled,
+        timeout=PRINT_TIMEOUT_MS,
+        check_params_cb=lambda job: job.state is PrintJobState.COMPLETED,
+    ) as done:
+        qtbot.mouseClick(panel.retry_button, Qt.MouseButton.LeftButton)
+    assert (done.args[0].queue, done.args[0].attempt) == (CARD_QUEUE, 2)
+    wait_for_state(qtbot, window, DocumentState.ISSUED)
+
+
+def test_a_waiting_job_cancelled_then_confirmed_as_printed_by_hand(
+    qtbot, open_window, services: Services, clerk, mueller_id, cups: ThrowawayCups
+) -> None:
+    document_id = _produced_card(services, clerk, mueller_id)
+    window = open_window(clerk)
+    page, panel = window.issue_page, window.issue_page.print_panel
+    find_and_open(qtbot, window, "mueller")
+    window.show_tab(1)
+    panel.choose_queue(CARD_QUEUE)
+    cups.disable(CARD_QUEUE, "Ribbon out")
+    try:
+        with qtbot.waitSignal(panel.job_settled, timeout=PRINT_TIMEOUT_MS):
+            page.issue_action.trigger()
+        assert "Ribbon out" in panel.state_label.text()
+        with qtbot.waitSignal(
+            panel.job_settled,
+            timeout=PRINT_TIMEOUT_MS,
+            check_params_cb=lambda job: job.state is PrintJobState.CANCELLED,
+        ):
+            qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+        assert "cancelled" in panel.state_label.text()
+        assert panel.manual_button.isVisible() and panel.retry_button.isVisible()
+        qtbot.mouseClick(panel.manual_button, Qt.MouseButton.LeftButton)
+        dialog = panel.dialog
+        assert isinstance(dialog, ReasonDialog)
+        type_text(dialog.reason_edit, "Printed on the back-office card printer")
+        click_ok(qtbot, dialog)
+        wait_for_state(qtbot, window, DocumentState.ISSUED)
+    finally:
+        cups.enable(CARD_QUEUE)
+    issued = services.documents.get(document_id)
+    assert issued.events[-1].reason == "printed manually: Printed on the back-office card printer"

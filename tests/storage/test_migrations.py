@@ -339,3 +339,22 @@ def test_sqlite_write_unit_of_work_takes_the_writer_lock_at_once(tmp_path: Path)
     finally:
         other.close()
         db.close()
+
+
+def test_the_start_up_shortcut_knows_the_same_head_as_alembic(tmp_path: Path) -> None:
+    """A start on a current database skips Alembic: only right if both agree on the head."""
+    from workstation.storage.migrate import (
+        _newest_shipped_revision,
+        _stored_revision,
+        current_revision,
+        head_revision,
+    )
+
+    db = open_database(f"sqlite:///{tmp_path / 'post.db'}")
+    try:
+        assert _newest_shipped_revision() == head_revision(db.engine)
+        assert (
+            _stored_revision(db.engine) == current_revision(db.engine) == head_revision(db.engine)
+        )
+    finally:
+        db.close()

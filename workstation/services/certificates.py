@@ -35,8 +35,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from templates import DocumentView, Layout, load_layout, render_pdf
 from workstation.domain.civil.annotations import Annotation, AnnotationKind
 from workstation.domain.civil.records import (
     BirthRecord,
@@ -77,6 +77,9 @@ class CertificateKind(StrEnum):
 EXTRACT_ANNOTATIONS = frozenset(
     {AnnotationKind.RECOGNITION_OF_PATERNITY, AnnotationKind.CHANGE_OF_NAME}
 )
+
+if TYPE_CHECKING:
+    from templates import Layout
 """Annotations a birth extract shows: those that change the child's filiation or name. A
 correction is already in the facts printed (the current view), and a full adoption is not
 disclosed on an extract (the current view names the adoptive parents); the full copy shows all."""
@@ -138,6 +141,8 @@ class CertificateProducer:
         number = str(parse_register_number(register_number))
         if parse_register_number(number).kind is not record.kind:
             raise DomainError("civil.register_number.invalid", "register_number", value=number)
+        from templates import load_layout  # ReportLab: when a certificate is made
+
         layout = load_layout(layout_kind(record, kind), self._layouts)
         content = seal_content(post, number, record, len(annotations), registered_on, kind)
         identity, key = self._keys.signing_key(passphrase)
@@ -166,6 +171,8 @@ class CertificateProducer:
         # A fact the record does not hold prints as a dash, never as a blank a hand could fill.
         fields = {name: value or "-" for name, value in fields.items()}
         lists = {"annotations": tuple(annotation_line(layout, a) for a in shown)}
+        from templates import DocumentView, render_pdf
+
         view = DocumentView(number, fields, seal=seal, lists=lists)
         return ProducedCertificate(render_pdf(layout, view, specimen=False), seal)
 

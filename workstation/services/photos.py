@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import threading
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from workstation.domain.documents import DocumentState
 from workstation.domain.errors import DomainError, LifecycleError, NotFoundError
@@ -25,8 +26,11 @@ from workstation.domain.portrait import (
 )
 from workstation.services.audit import record
 from workstation.services.clock import Clock, local_date
-from workstation.services.portrait_processing import PortraitProcessor, PortraitReport
 from workstation.storage import Database, UnitOfWork
+
+if TYPE_CHECKING:
+    # OpenCV and numpy load with the pipeline (~0.5 s): not at start, only for photo work.
+    from workstation.services.portrait_processing import PortraitProcessor, PortraitReport
 
 _LIVE = (DocumentState.DRAFT, DocumentState.SUBMITTED, DocumentState.APPROVED)
 
@@ -67,6 +71,8 @@ class PhotoService:
     def processor(self) -> PortraitProcessor:
         # Loading the cascades takes a moment: only commands that handle photos pay for it.
         if self._processor is None:
+            from workstation.services.portrait_processing import PortraitProcessor
+
             self._processor = PortraitProcessor(self.thresholds)
         return self._processor
 

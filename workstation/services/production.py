@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from templates import DocumentView, load_layout, render_pdf
 from workstation.domain.dates import PartialDate
 from workstation.domain.document_kinds import DocumentKind
 from workstation.domain.errors import DomainError
@@ -107,6 +106,8 @@ class DocumentProducer:
             signed_part = encode_seal(header, id_card_features(mrz, post.code))
         seal = sign_seal(signed_part, key)
         fields = _fields(kind, person, post, number, issued_on, expires_on, request)
+        from templates import DocumentView, load_layout, render_pdf  # ReportLab: when issuing
+
         view = DocumentView(number, fields, mrz, seal, portrait)
         pdf = render_pdf(load_layout(kind.code, self._layouts), view, specimen=False)
         return Produced(mrz, seal, pdf)
@@ -128,6 +129,8 @@ class DocumentProducer:
         expires_on = today + dt.timedelta(days=kind.validity_days or 0)
         mrz = _mrz(kind, person, post, number, expires_on)
         fields = _fields(kind, person, post, number, today, expires_on, request)
+        from templates import DocumentView, load_layout, render_pdf  # ReportLab: when previewing
+
         view = DocumentView(number, fields, mrz, None, portrait)
         return render_pdf(load_layout(kind.code, self._layouts), view, specimen=True)
 

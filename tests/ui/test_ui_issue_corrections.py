@@ -17,6 +17,7 @@ from devices.registry import DeviceMap
 from tests.support.portraits import compliant_jpeg
 from tests.ui.focus import tab_chain
 from tests.ui.keyboard import type_text
+from workstation.domain.document_kinds import CONSULAR_ID_CARD, EMERGENCY_TRAVEL_DOCUMENT
 from workstation.domain.documents import Document, DocumentAction, DocumentState
 from workstation.domain.officers import Officer
 from workstation.domain.printing import PrintJobState, PrintPurpose
@@ -302,3 +303,31 @@ def test_the_documents_page_is_keyboard_first(qtbot, open_window, clerk, mueller
     assert len(set(mnemonics)) == len(mnemonics)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.focusWidget() is window.search.search_edit
+
+
+def test_a_kind_configured_to_need_approval_waits_in_the_queue(
+    qtbot, open_window, services: Services, clerk, supervisor, mueller_id
+) -> None:
+    """site.toml's ``requires_approval`` per kind: here the ID card needs a second officer."""
+    services.setup.sync_kinds(
+        [
+            dataclasses.replace(CONSULAR_ID_CARD, requires_approval=True),
+            EMERGENCY_TRAVEL_DOCUMENT,
+        ]
+    )
+    services.photos.capture_for_person(clerk, mueller_id, compliant_jpeg())
+    window = open_window(clerk)
+    page = window.issue_page
+    open_person(qtbot, window)
+    page.new_card_action.trigger()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=TIMEOUT_MS)
+    assert selected(window).state is DocumentState.SUBMITTED
+    assert not page.issue_action.isEnabled()
+    assert "supervisor" in page.status_label.text()
+
+    supervisor_window = open_window(supervisor)
+    queue = supervisor_window.approvals
+    assert queue is not None
+    with qtbot.waitSignal(queue.queue_loaded, timeout=10_000):
+        supervisor_window.show_tab(4)
+    assert [d.kind for d in queue.model.documents] == ["consular_id_card"]

@@ -8,7 +8,6 @@ Shown only to officers who hold the approve permission.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -132,7 +131,12 @@ class ApprovalQueuePage(QWidget):
         self.request_label.setObjectName("requestDetails")
         self.request_label.setWordWrap(True)
         self.request_label.setContentsMargins(0, 3, 0, 0)  # room for Ü on the first line
+        self.request_label.setTextFormat(Qt.TextFormat.PlainText)
         self.request_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.own_label = QLabel()
+        self.own_label.setObjectName("ownRequest")
+        self.own_label.setStyleSheet("color: #8a5300; font-weight: bold;")
+        self.own_label.hide()
         self.message_label = QLabel()
         self.message_label.setObjectName("approvalMessage")
         self.message_label.setWordWrap(True)
@@ -156,6 +160,7 @@ class ApprovalQueuePage(QWidget):
         top_layout.addLayout(buttons)
         top_layout.addWidget(self.queue_view, 1)
         top_layout.addWidget(self.request_label)
+        top_layout.addWidget(self.own_label)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(self.preview)
@@ -185,6 +190,9 @@ class ApprovalQueuePage(QWidget):
         self.approve_action.setText(self.tr("&Approve"))
         self.reject_action.setText(self.tr("Re&ject…"))
         self.refresh_action.setText(self.tr("Refre&sh"))
+        self.own_label.setText(
+            self.tr("You submitted this request: another officer must approve it.")
+        )
         for action in (self.approve_action, self.reject_action, self.refresh_action):
             action.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString()})")
         self._show_count()
@@ -257,25 +265,22 @@ class ApprovalQueuePage(QWidget):
         self._update_actions()
         if document is None or document.id is None:
             self.request_label.setText("")
+            self.own_label.hide()
             self.preview.show_message(self.tr("No request selected."))
             return
         data = document.data
-        e = html.escape
-        lines = [f"<b>{e(kind_name(document.kind))}</b> – {e(self._describe(document))}"]
+        # Plain text: rich text in a QLabel drew the dots of capitals like Ü too faint to read.
+        lines = [f"{kind_name(document.kind)} – {self._describe(document)}"]
         for key, label in (
             ("destination", self.tr("Destination")),
             ("transit_points", self.tr("Transit points")),
             ("replaced_passport", self.tr("Passport replaced")),
         ):
             if data.get(key):
-                lines.append(e(f"{label}: {data[key]}"))
-        if self.own_request(document):
-            lines.append(
-                '<span style="color:#8a5300">'
-                + e(self.tr("You submitted this request: another officer must approve it."))
-                + "</span>"
-            )
-        self.request_label.setText("<br>".join(lines))
+                lines.append(f"{label}: {data[key]}")
+        self.request_label.setText("\n".join(lines))
+        own = self.own_request(document)
+        self.own_label.setVisible(own)
         if self._preview_task is not None:
             self._preview_task.cancel()
         documents, document_id = self._documents, document.id

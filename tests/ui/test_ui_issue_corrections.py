@@ -331,3 +331,53 @@ def test_a_kind_configured_to_need_approval_waits_in_the_queue(
     with qtbot.waitSignal(queue.queue_loaded, timeout=10_000):
         supervisor_window.show_tab(4)
     assert [d.kind for d in queue.model.documents] == ["consular_id_card"]
+
+
+def test_a_wrong_passphrase_is_asked_again_and_a_refusal_to_issue_closes_the_dialog(
+    qtbot, open_window, services: Services, clerk, mueller_id
+) -> None:
+    person_id = services.persons.add(
+        clerk,
+        {
+            "surname": "Keller",
+            "given_names": "Zoe",
+            "sex": "F",
+            "birth_date": "1990-03-04",
+            "nationality": "CHE",  # not a national of the post's state
+        },
+    )
+    services.photos.capture_for_person(clerk, person_id, compliant_jpeg())
+    window = open_window(clerk)
+    page = window.issue_page
+    open_person(qtbot, window, "keller")
+    page.new_card_action.trigger()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=TIMEOUT_MS)
+    page.issue_action.trigger()
+    dialog = page.dialog
+    assert dialog is not None
+    type_text(dialog.passphrase_edit, "not-the-passphrase")
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    # The refusal to issue comes first here (checked before the key is opened) ...
+    qtbot.waitUntil(lambda: page.dialog is None, timeout=TIMEOUT_MS)
+    assert "nationals of UTO" in page.status_label.text()
+    assert selected(window).state is DocumentState.APPROVED
+
+    # ... while for a national, a wrong passphrase is the dialog's to correct.
+    services.photos.capture_for_person(clerk, mueller_id, compliant_jpeg())
+    open_person(qtbot, window, "mueller")
+    page.new_card_action.trigger()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=TIMEOUT_MS)
+    page.issue_action.trigger()
+    dialog = page.dialog
+    assert dialog is not None
+    type_text(dialog.passphrase_edit, "not-the-passphrase")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Wrong key passphrase" in dialog.message_label.text())
+    assert page.dialog is dialog and ok.isEnabled()
+    dialog.passphrase_edit.clear()
+    type_text(dialog.passphrase_edit, DEMO_KEY_PASSPHRASE)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: selected(window).state is DocumentState.ISSUED, timeout=TIMEOUT_MS)

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QHideEvent, QImage, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -39,6 +39,9 @@ from workstation.ui.document_table_model import (
 )
 from workstation.ui.issue_dialogs import ReasonDialog
 from workstation.ui.tasks import TaskHandle, TaskRunner
+
+#: How often the queue is read again while it is shown.
+AUTO_REFRESH_MS = 30_000
 
 
 class QueueDocuments(Protocol):
@@ -103,6 +106,10 @@ class ApprovalQueuePage(QWidget):
         self.dialog: ReasonDialog | None = None
         self.setObjectName("approvalQueue")
         self._build()
+        # Other counters submit requests too: look again while the page is shown.
+        self._auto_refresh = QTimer(self)
+        self._auto_refresh.setInterval(AUTO_REFRESH_MS)
+        self._auto_refresh.timeout.connect(self._on_auto_refresh_timeout)
         self._retranslate()
 
     def _build(self) -> None:
@@ -180,6 +187,18 @@ class ApprovalQueuePage(QWidget):
         action.triggered.connect(slot)
         self.addAction(action)
         return action
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._auto_refresh.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._auto_refresh.stop()
+
+    def _on_auto_refresh_timeout(self) -> None:
+        if self._task is None and not self._busy and self.dialog is None:
+            self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

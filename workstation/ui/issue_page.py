@@ -550,9 +550,12 @@ class IssuePage(QWidget):
         work: Callable[[], object],
         done: Callable[[object], None],
         dialog: PassphraseDialog | ReasonDialog | EtdRequestDialog | None = None,
+        *,
+        for_dialog: Callable[[DomainError], bool] = lambda _error: True,
     ) -> None:
-        """Run one use case on a worker with the page busy; a refusal goes back into the
-        dialog that asked (when there is one), anything else to the error reporter."""
+        """Run one use case on a worker with the page busy; a refusal the dialog can fix
+        (``for_dialog``) goes back into the dialog that asked, anything else closes it and goes
+        to the error reporter."""
         self._set_busy(text)
 
         def succeeded(result: object) -> None:
@@ -563,7 +566,7 @@ class IssuePage(QWidget):
 
         def failed(error: BaseException) -> None:
             self._set_busy(None)
-            inline = dialog is not None and isinstance(error, DomainError)
+            inline = dialog is not None and isinstance(error, DomainError) and for_dialog(error)
             message = self._runner.reporter.report(error, dialog or self, inline=inline)
             if dialog is not None and inline:
                 dialog.show_problem(message)
@@ -704,7 +707,15 @@ class IssuePage(QWidget):
             self.print_panel.print_document(produced)
             self._after(document_id)(produced)
 
-        self._run_step(self.tr("Numbering, sealing and signing…"), work, done, dialog)
+        # Only a key problem is the passphrase dialog's to fix; a refusal to issue (not a
+        # national, no photo) closes it and is reported.
+        self._run_step(
+            self.tr("Numbering, sealing and signing…"),
+            work,
+            done,
+            dialog,
+            for_dialog=lambda error: error.code.startswith("keys."),
+        )
 
     def _on_print_panel_document_changed(self, document_id: int) -> None:
         self._after(document_id)(None)

@@ -245,7 +245,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
         self._retranslate()
-        self.resize(1320, 860)
+        # Wide enough for the search beside the photo page (its three panes); capped by the
+        # screen (a counter PC has 1920 x 1080; a laptop less).
+        screen = self.screen().availableGeometry()
+        self.resize(min(1600, screen.width()), min(960, screen.height()))
         self.search.search_edit.setFocus()
         QTimer.singleShot(0, self.refresh_devices)
         if card_events is not None:

@@ -382,3 +382,24 @@ def test_a_waiting_job_cancelled_then_confirmed_as_printed_by_hand(
         cups.enable(CARD_QUEUE)
     issued = services.documents.get(document_id)
     assert issued.events[-1].reason == "printed manually: Printed on the back-office card printer"
+
+
+def test_a_document_waiting_in_a_print_job_is_not_sent_again(
+    qtbot, open_window, services: Services, clerk, mueller_id, cups: ThrowawayCups
+) -> None:
+    document_id = _produced_card(services, clerk, mueller_id)
+    cups.disable(CARD_QUEUE, "Card hopper empty")
+    try:
+        services.printing.submit(clerk, document_id, CARD_QUEUE)  # waits in the stopped queue
+        window = open_window(clerk)
+        page = window.issue_page
+        find_and_open(qtbot, window, "mueller")
+        qtbot.waitUntil(lambda: page.print_panel.job is not None, timeout=10_000)
+        assert selected(window).state is DocumentState.PRODUCED
+        assert not page.issue_action.isEnabled()  # Retry on the job, not a second job
+        # Followed from here: the stopped queue is shown with its actions.
+        qtbot.waitUntil(lambda: page.print_panel.retry_button.isVisibleTo(page), timeout=10_000)
+        assert "Card hopper empty" in page.print_panel.state_label.text()
+        assert not page.issue_action.isEnabled()
+    finally:
+        cups.enable(CARD_QUEUE)

@@ -206,6 +206,8 @@ class IssuePage(QWidget):
         self.preview = DocumentPreview()
         self.print_panel = PrintPanel(self._services.printing, self._officer, self._runner)
         self.print_panel.document_changed.connect(self._on_print_panel_document_changed)
+        self.print_panel.job_changed.connect(lambda _job: self._update_actions())
+        self.print_panel.job_settled.connect(lambda _job: self._update_actions())
 
         top = QHBoxLayout()
         top.addWidget(self.photo_label)
@@ -451,6 +453,7 @@ class IssuePage(QWidget):
         document = self.selected_document()
         if document is not None and document.id == document_id:
             self.print_panel.set_document(document, jobs)
+            self._update_actions()  # a live job: not sent again
 
     # -- preview ----------------------------------------------------------------------------
 
@@ -492,11 +495,18 @@ class IssuePage(QWidget):
         has_person = self._person is not None and not self._busy
         idle = not self._busy
         is_card = document is not None and document.kind == CARD
+        job = self.print_panel.job
+        printing = self.print_panel.busy or (
+            job is not None and document is not None and job.document_id == document.id and job.live
+        )
         enabled = {
             self.new_card_action: has_person and officer.can(Permission.DOCUMENT_PREPARE),
             self.new_etd_action: has_person and officer.can(Permission.DOCUMENT_PREPARE),
             self.submit_action: idle and state is DocumentState.DRAFT,
+            # A document already in a print job is not sent again (its job's Retry is):
+            # two jobs would print two cards with one number.
             self.issue_action: idle
+            and not printing
             and state in (DocumentState.APPROVED, DocumentState.PRODUCED)
             and officer.can(Permission.DOCUMENT_ISSUE),
             self.chip_action: idle
@@ -505,6 +515,7 @@ class IssuePage(QWidget):
             and state in _PRODUCED
             and officer.can(Permission.DOCUMENT_ISSUE),
             self.reprint_action: idle
+            and not printing
             and state in (DocumentState.ISSUED, DocumentState.DELIVERED)
             and officer.can(Permission.DOCUMENT_ISSUE),
             self.spoil_action: idle

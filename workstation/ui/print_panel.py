@@ -58,6 +58,8 @@ class Printing(Protocol):
 
     def retry(self, officer: Officer, job_id: int, queue: str | None = None) -> PrintJob: ...
 
+    def refresh(self, job_id: int) -> PrintJob: ...
+
     def cancel(self, officer: Officer, job_id: int) -> PrintJob: ...
 
     def spoil(self, officer: Officer, job_id: int, reason: str) -> PrintJob: ...
@@ -198,8 +200,8 @@ class PrintPanel(QGroupBox):
 
     def set_document(self, document: Document | None, jobs: list[PrintJob]) -> None:
         """Show ``document``'s latest job (or none); the configured queue for its kind."""
-        if self.busy and (document is None or document.id != self._job_document_id()):
-            return  # a job is being followed: keep showing it
+        if self.busy:
+            return  # a job is being sent or followed: keep showing it
         self._document = document
         if document is not None and target_of(document) is not self._target:
             # Cards and A4 documents print on different queues: switch to the one the officer
@@ -207,10 +209,17 @@ class PrintPanel(QGroupBox):
             # officer's choice stays.
             self._target = target = target_of(document)
             self.choose_queue(self._used.get(target) or self._printing.queue_for(target))
-        self._show_job(jobs[-1] if jobs else None)
-
-    def _job_document_id(self) -> int | None:
-        return self._job.document_id if self._job is not None else None
+        latest = jobs[-1] if jobs else None
+        self._show_job(latest)
+        if latest is not None and latest.live and latest.id is not None and latest.spooler_job_id:
+            # Sent earlier (before a restart, from another screen): follow it from here. A job
+            # without a spooler id is being submitted right now (or the submission was cut
+            # short): asking about it would record it as interrupted, so it waits for Retry.
+            printing, job_id = self._printing, latest.id
+            self._start(
+                lambda: printing.refresh(job_id),
+                self.tr("Asking the printer about job {id}…").format(id=job_id),
+            )
 
     # -- printing ---------------------------------------------------------------------------
 

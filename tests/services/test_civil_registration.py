@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import shutil
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,6 +30,7 @@ from workstation.domain.errors import (
     PermissionDeniedError,
     ValidationError,
 )
+from workstation.rules.loader import RULES_DIR
 from workstation.services.civil_registration import CivilRegistrationService
 from workstation.services.setup import DEMO_POST
 from workstation.storage.repositories.civil import CivilRegisterRepository
@@ -665,3 +668,19 @@ def test_the_same_birth_registered_at_once_by_several_registrars_is_recorded_onc
         results = sorted(pool.map(register, range(4)))
     assert results == ["UTO-GVA/B/2026/000001", *["civil.duplicate.exact"] * 3]
     assert len(civil.list()) == 1
+
+
+def test_missing_rules_refuse_registration_but_keep_the_register_readable(
+    sqlite_post: Post, sqlite_civil: CivilRegistrationService, tmp_path: Path
+) -> None:
+    registrar = sqlite_post.officers["registrar"]
+    number = sqlite_civil.register(registrar, "birth", birth()).register_number
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, rules, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    (rules / "registration" / "UTO.toml").unlink()
+    broken = CivilRegistrationService.for_post(sqlite_post.db, sqlite_post.clock, DEMO_POST, rules)
+    with pytest.raises(DomainError) as refused:
+        broken.register(registrar, "death", death())
+    assert refused.value.code == "civil.rules.unavailable"
+    assert "registration/UTO.toml" in refused.value.params["problem"]
+    assert broken.get(number).register_number == number

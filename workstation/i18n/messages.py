@@ -297,6 +297,10 @@ MESSAGES: Mapping[str, str] = {
         "{register_number} is {state}: certificates are issued of registered entries only."
     ),
     "civil.certificate.unavailable": _("No certificate layouts are available on this workstation."),
+    "civil.rules.unavailable": _(
+        "The civil registration rules cannot be read ({problem}): nothing can be registered "
+        "until they are fixed."
+    ),
 }
 
 FIELD_LABELS: Mapping[str, str] = {

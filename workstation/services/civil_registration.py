@@ -47,6 +47,7 @@ from workstation.domain.officers import Officer, Permission, Role
 from workstation.domain.posts import Post
 from workstation.rules.loader import (
     RULES_DIR,
+    RulesError,
     load_all_descent_rules,
     load_birthright_rules,
     load_descent_rules,
@@ -109,11 +110,12 @@ class CivilRegistrationService:
         clock: Clock,
         post: Post,
         *,
-        issuing_rules: DescentRules,
-        registration: RegistrationRules,
+        issuing_rules: DescentRules | None,
+        registration: RegistrationRules | None,
         birthright: Mapping[str, BirthrightRule],
         foreign_descent: Mapping[str, DescentRules] | None = None,
         certificates: CertificateProducer | None = None,
+        rules_problem: str = "",
     ) -> None:
         self._db = db
         self._certificates = certificates
@@ -125,6 +127,7 @@ class CivilRegistrationService:
         self._foreign = {
             s: r for s, r in (foreign_descent or {}).items() if s != post.issuing_state
         }
+        self._rules_problem = rules_problem
 
     @classmethod
     def for_post(
@@ -135,19 +138,45 @@ class CivilRegistrationService:
         rules_dir: Path = RULES_DIR,
         certificates: CertificateProducer | None = None,
     ) -> CivilRegistrationService:
-        """The service with the issuing state's rules read from ``rules_dir`` (RulesError when
-        a file is missing or wrong: the workstation does not start on broken rules)."""
+        """The service with the issuing state's rules read from ``rules_dir``.
+
+        A missing or broken rules file does not stop the workstation (documents, the registry
+        ...): the register can still be read, but registering and annotating are refused with
+        ``civil.rules.unavailable`` naming the file and the key, until the rules are fixed.
+        """
         state = post.issuing_state
-        return cls(
-            db,
-            clock,
-            post,
-            issuing_rules=load_descent_rules(state, rules_dir),
-            registration=load_registration_rules(state, rules_dir),
-            birthright=load_birthright_rules(rules_dir / "birthright.toml"),
-            foreign_descent=load_all_descent_rules(rules_dir),
-            certificates=certificates,
-        )
+        try:
+            return cls(
+                db,
+                clock,
+                post,
+                issuing_rules=load_descent_rules(state, rules_dir),
+                registration=load_registration_rules(state, rules_dir),
+                birthright=load_birthright_rules(rules_dir / "birthright.toml"),
+                foreign_descent=load_all_descent_rules(rules_dir),
+                certificates=certificates,
+            )
+        except RulesError as error:
+            return cls(
+                db,
+                clock,
+                post,
+                issuing_rules=None,
+                registration=None,
+                birthright={},
+                certificates=certificates,
+                rules_problem=str(error),
+            )
+
+    def _rules(self) -> tuple[DescentRules, RegistrationRules]:
+        """The issuing state's descent and registration rules, or a coded refusal."""
+        if self._issuing is None or self._registration is None:
+            raise DomainError(
+                "civil.rules.unavailable",
+                "rules",
+                problem=self._rules_problem or "no rules given",
+            )
+        return self._issuing, self._registration
 
     # ------------------------------------------------------------------ helpers
 
@@ -157,7 +186,8 @@ class CivilRegistrationService:
     def _outcome(self, record: CivilRecord) -> dict[str, Any] | None:
         if not isinstance(record, BirthRecord):
             return None
-        return assess_nationality(record, self._issuing, self._birthright, self._foreign).as_dict()
+        issuing, _registration = self._rules()
+        return assess_nationality(record, issuing, self._birthright, self._foreign).as_dict()
 
     @staticmethod
     def _load(uow: UnitOfWork, register_number: str, for_update: bool = False) -> CivilEntry:
@@ -193,7 +223,7 @@ class CivilRegistrationService:
         """Timeliness and evidence; a current registration must have all its evidence (it is
         final at once), a late or delayed one waits for a supervisor with the gaps listed."""
         assessment = assess_registration(
-            self._registration, record.kind, record.event_date, record.registered_on, presented
+            self._rules()[1], record.kind, record.event_date, record.registered_on, presented
         )
         if assessment.timeliness is Timeliness.CURRENT and assessment.missing:
             raise ValidationError(

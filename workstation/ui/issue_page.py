@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
@@ -32,9 +31,8 @@ from workstation.domain.documents import Document, DocumentAction, DocumentState
 from workstation.domain.errors import DomainError
 from workstation.domain.officers import Officer, Permission
 from workstation.domain.people import Person
-from workstation.domain.portrait import PortraitImages, PortraitRecord
+from workstation.domain.portrait import PortraitRecord
 from workstation.domain.printing import PrintJob
-from workstation.services.chip import ChipReport
 from workstation.ui.action_button import ActionButton
 from workstation.ui.document_preview import DocumentPreview, render_pdf
 from workstation.ui.document_table_model import (
@@ -45,67 +43,14 @@ from workstation.ui.document_table_model import (
     state_name,
 )
 from workstation.ui.issue_dialogs import EtdRequestDialog, PassphraseDialog, ReasonDialog
-from workstation.ui.print_panel import Printing, PrintPanel
+from workstation.ui.issue_services import IssueServices
+from workstation.ui.print_panel import PrintPanel
 from workstation.ui.tasks import TaskHandle, TaskRunner
 
 CARD = "consular_id_card"
 ETD = "emergency_travel_document"
 _PRE_PRODUCTION = frozenset({DocumentState.DRAFT, DocumentState.SUBMITTED, DocumentState.APPROVED})
 _PRODUCED = frozenset({DocumentState.PRODUCED, DocumentState.ISSUED, DocumentState.DELIVERED})
-
-
-class Documents(Protocol):
-    def create(
-        self, officer: Officer, kind_code: str, person_id: int, data: dict[str, str] | None = None
-    ) -> int: ...
-
-    def for_person(self, person_id: int) -> list[Document]: ...
-
-    def get(self, document_id: int) -> Document: ...
-
-    def act(
-        self,
-        officer: Officer,
-        document_id: int,
-        action: DocumentAction,
-        reason: str = "",
-        passphrase: str | None = None,
-    ) -> Document: ...
-
-    def preview(self, document_id: int) -> bytes: ...
-
-    def pdf(self, document_id: int) -> bytes: ...
-
-    def kinds(self) -> list[DocumentKind]: ...
-
-
-class Photos(Protocol):
-    def for_person(self, officer: Officer, person_id: int) -> list[PortraitRecord]: ...
-
-    def images(self, officer: Officer, portrait_id: int) -> PortraitImages: ...
-
-    def use_for_document(self, officer: Officer, portrait_id: int, document_id: int) -> int: ...
-
-
-class Chip(Protocol):
-    def encode(
-        self, officer: Officer, document_id: int, reader: str | None = None
-    ) -> ChipReport: ...
-
-
-class Accounts(Protocol):
-    def authenticate(self, username: str, password: str) -> Officer: ...
-
-
-@dataclass(frozen=True, slots=True)
-class IssueServices:
-    """What the page uses of the composition root's services."""
-
-    documents: Documents
-    photos: Photos
-    printing: Printing
-    chip: Chip
-    accounts: Accounts
 
 
 @dataclass(frozen=True, slots=True)

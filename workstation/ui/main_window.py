@@ -38,7 +38,8 @@ from workstation.services.printing import PrintService
 from workstation.ui.approval_queue import ApprovalQueuePage, may_approve
 from workstation.ui.card_events import CardEventBridge
 from workstation.ui.device_status_bar import DeviceStatusBar
-from workstation.ui.issue_page import IssuePage, IssueServices
+from workstation.ui.issue_page import IssuePage
+from workstation.ui.issue_services import IssueServices
 from workstation.ui.person_details import PersonDetailsPanel
 from workstation.ui.person_form import PersonFormPage
 from workstation.ui.person_search_panel import PersonSearchPanel

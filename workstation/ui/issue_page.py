@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.document_kinds import DocumentKind
-from workstation.domain.documents import Document, DocumentAction, DocumentState
+from workstation.domain.documents import Document, DocumentState
 from workstation.domain.errors import DomainError
 from workstation.domain.officers import Officer, Permission
 from workstation.domain.people import Person
@@ -44,12 +44,10 @@ from workstation.ui.document_table_model import (
 )
 from workstation.ui.issue_dialogs import EtdRequestDialog, PassphraseDialog, ReasonDialog
 from workstation.ui.issue_services import IssueServices
+from workstation.ui.issue_steps import CARD, PRE_PRODUCTION, DocumentSteps
 from workstation.ui.print_panel import PrintPanel
 from workstation.ui.tasks import TaskHandle, TaskRunner
 
-CARD = "consular_id_card"
-ETD = "emergency_travel_document"
-_PRE_PRODUCTION = frozenset({DocumentState.DRAFT, DocumentState.SUBMITTED, DocumentState.APPROVED})
 _PRODUCED = frozenset({DocumentState.PRODUCED, DocumentState.ISSUED, DocumentState.DELIVERED})
 
 
@@ -61,7 +59,7 @@ class _Loaded:
     kinds: dict[str, DocumentKind]
 
 
-class IssuePage(QWidget):
+class IssuePage(DocumentSteps, QWidget):
     """Documents of the person shown; the actions are QActions with shortcuts (the main window
     lists them in its Documents menu) and tool buttons."""
 
@@ -407,7 +405,7 @@ class IssuePage(QWidget):
             self._preview_task.cancel()
         assert document.id is not None
         documents, document_id = self._services.documents, document.id
-        specimen = document.state in _PRE_PRODUCTION or not document.number
+        specimen = document.state in PRE_PRODUCTION or not document.number
         self.preview.show_message(self.tr("Rendering the preview…"))
 
         def render() -> QImage:
@@ -551,232 +549,11 @@ class IssuePage(QWidget):
 
         return done
 
-    # -- requests ---------------------------------------------------------------------------
-
-    def request_card(self) -> None:
-        """A card request with the person's latest checked portrait, submitted (and approved
-        at once when the kind needs no second officer, as the site configures it)."""
-        person = self._person
-        if person is None or person.id is None or self._busy:
-            return
-        portrait = self._portrait
-        if portrait is None:
-            self.status_label.setText(
-                self.tr(
-                    "{name} has no photo yet: a consular ID card needs one. Take or import it "
-                    "on the photo page first."
-                ).format(name=person.display_name)
-            )
-            return
-        self._request(CARD, person.id, None, portrait.id, None)
-
-    def request_etd(self) -> None:
-        person = self._person
-        if person is None or person.id is None or self._busy:
-            return
-        dialog = EtdRequestDialog(person.display_name, self.window())
-        portrait_id = self._portrait.id if self._portrait else None
-        person_id = person.id
-        dialog.submitted.connect(
-            lambda: self._request(ETD, person_id, dialog.request_data(), portrait_id, dialog)
-        )
-        self._open(dialog)
-
-    def _request(
-        self,
-        kind_code: str,
-        person_id: int,
-        data: dict[str, str] | None,
-        portrait_id: int | None,
-        dialog: EtdRequestDialog | None,
-    ) -> None:
-        services, officer = self._services, self._officer
-        kind = self._kinds.get(kind_code)
-        approve_now = kind is not None and not kind.requires_approval
-
-        def work() -> int:
-            document_id = services.documents.create(officer, kind_code, person_id, data)
-            if portrait_id is not None:
-                services.photos.use_for_document(officer, portrait_id, document_id)
-            services.documents.act(officer, document_id, DocumentAction.SUBMIT)
-            if approve_now:
-                services.documents.act(officer, document_id, DocumentAction.APPROVE)
-            return document_id
-
-        def done(document_id: object) -> None:
-            assert isinstance(document_id, int)
-            self._after(document_id)(document_id)
-
-        self._run_step(
-            self.tr("Recording the {kind} request…").format(kind=kind_name(kind_code)),
-            work,
-            done,
-            dialog,
-        )
-
-    def submit_selected(self) -> None:
-        document = self.selected_document()
-        if document is None or document.id is None or self._busy:
-            return
-        documents, officer, document_id = self._services.documents, self._officer, document.id
-        self._run_step(
-            self.tr("Submitting…"),
-            lambda: documents.act(officer, document_id, DocumentAction.SUBMIT),
-            self._after(document_id),
-        )
-
-    # -- issue and print --------------------------------------------------------------------
-
-    def issue_selected(self) -> None:
-        """Approved: produce (asking for the key passphrase once per session), then print.
-        Produced: print (a job that failed can also be retried from the print panel)."""
-        document = self.selected_document()
-        if document is None or document.id is None or self._busy:
-            return
-        if document.state is DocumentState.PRODUCED:
-            self.print_panel.print_document(document)
-            return
-        if document.state is not DocumentState.APPROVED:
-            return
-        if self._passphrase is None:
-            dialog = PassphraseDialog(self.window())
-            dialog.submitted.connect(lambda: self._produce(document, dialog.passphrase, dialog))
-            self._open(dialog)
-        else:
-            self._produce(document, self._passphrase, None)
-
-    def _produce(
-        self, document: Document, passphrase: str, dialog: PassphraseDialog | None
-    ) -> None:
-        assert document.id is not None
-        documents, officer, document_id = self._services.documents, self._officer, document.id
-
-        def work() -> Document:
-            return documents.act(
-                officer, document_id, DocumentAction.PRODUCE, passphrase=passphrase
-            )
-
-        def done(produced: object) -> None:
-            assert isinstance(produced, Document)
-            self._passphrase = passphrase  # it worked: not asked again this session
-            self.document_changed.emit(produced)
-            self.print_panel.print_document(produced)
-            self._after(document_id)(produced)
-
-        # Only a key problem is the passphrase dialog's to fix; a refusal to issue (not a
-        # national, no photo) closes it and is reported.
-        self._run_step(
-            self.tr("Numbering, sealing and signing…"),
-            work,
-            done,
-            dialog,
-            for_dialog=lambda error: error.code.startswith("keys."),
-        )
-
     def _on_print_panel_document_changed(self, document_id: int) -> None:
         self._after(document_id)(None)
 
-    def reprint_selected(self) -> None:
-        document = self.selected_document()
-        if document is None or document.id is None or self._busy:
-            return
-        dialog = ReasonDialog(
-            self.tr("Reprint"),
-            self.tr(
-                "Print document {number} again (same number). Say why: it is kept in the "
-                "document's history."
-            ).format(number=document.number),
-            parent=self.window(),
-        )
-
-        def start() -> None:
-            dialog.accept()
-            self.print_panel.print_document(document, dialog.reason)
-
-        dialog.submitted.connect(start)
-        self._open(dialog)
-
-    def encode_chip(self) -> None:
-        document = self.selected_document()
-        if document is None or document.id is None or self._busy:
-            return
-        chip, officer, document_id, reader = (
-            self._services.chip,
-            self._officer,
-            document.id,
-            self._reader,
-        )
-
-        def done(report: object) -> None:
-            self.status_label.setText(
-                self.tr("Chip written, read back and verified ({bytes} bytes of portrait).").format(
-                    bytes=getattr(report, "portrait_bytes", 0)
-                )
-            )
-            self.chip_encoded.emit(report)
-            self._after(document_id)(report)
-
-        self._run_step(
-            self.tr("Encoding the chip: keep the card in the reader…"),
-            lambda: chip.encode(officer, document_id, reader),
-            done,
-        )
-
-    # -- corrections ------------------------------------------------------------------------
-
-    def spoil_selected(self) -> None:
-        document = self.selected_document()
-        if document is None or document.id is None or self._busy:
-            return
-        dialog = ReasonDialog(
-            self.tr("Spoiled copy"),
-            self.tr(
-                "Record an unusable copy of document {number} (failed chip, damaged card). "
-                "The document keeps its number."
-            ).format(number=document.number),
-            parent=self.window(),
-        )
-        documents, officer, document_id = self._services.documents, self._officer, document.id
-        dialog.submitted.connect(
-            lambda: self._run_step(
-                self.tr("Recording the spoiled copy…"),
-                lambda: documents.act(
-                    officer, document_id, DocumentAction.SPOIL_COPY, dialog.reason
-                ),
-                self._after(document_id),
-                dialog,
-            )
-        )
-        self._open(dialog)
-
-    def void_selected(self) -> None:
-        """Void with a reason; a produced or issued document needs a supervisor, who signs
-        the step in the dialog when the signed-in officer is not one."""
-        document = self.selected_document()
-        if document is None or document.id is None or self._busy:
-            return
-        needs_supervisor = document.state not in _PRE_PRODUCTION and not self._officer.can(
-            Permission.DOCUMENT_VOID
-        )
-        dialog = ReasonDialog(
-            self.tr("Void document"),
-            self.tr(
-                "Void {kind} {number} for good. The number stays used and the reason is kept."
-            ).format(kind=kind_name(document.kind), number=document.number or f"#{document.id}"),
-            supervisor=needs_supervisor,
-            parent=self.window(),
-        )
-        services, officer, document_id = self._services, self._officer, document.id
-
-        def work() -> Document:
-            credentials = dialog.credentials
-            actor = services.accounts.authenticate(*credentials) if credentials else officer
-            return services.documents.act(actor, document_id, DocumentAction.VOID, dialog.reason)
-
-        dialog.submitted.connect(
-            lambda: self._run_step(self.tr("Voiding…"), work, self._after(document_id), dialog)
-        )
-        self._open(dialog)
+    def _dialog_parent(self) -> QWidget:
+        return self.window()
 
     def shutdown(self) -> None:
         """Stop following a print job (the window closes)."""

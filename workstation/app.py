@@ -20,6 +20,7 @@ from workstation import __version__
 from workstation.paths import DATA_DIR_ENV, data_dir, site_file
 
 if TYPE_CHECKING:
+    from devices.camera.qt_base import QtStillSource
     from workstation.domain.officers import Officer
     from workstation.ui.card_events import CardEventBridge
     from workstation.ui.idle_lock import IdleLock
@@ -121,6 +122,7 @@ def _build_window(
 
     devices = services.config.devices
     card_events = CardEventBridge()
+    camera = _camera(devices.camera)
     window = MainWindow(
         services,
         officer,
@@ -133,8 +135,24 @@ def _build_window(
         ),
         probe=probe_statuses,
         card_events=card_events,
+        camera=camera,
     )
+    if camera is not None:
+        camera.setParent(window)
     return window, card_events
+
+
+def _camera(configured: str | None) -> QtStillSource | None:
+    """The configured camera for the photo page's live preview (None: file import only).
+    QtMultimedia loads only when a camera is configured; a machine without it imports files."""
+    if not configured:
+        return None
+    try:
+        from devices.camera.qt_camera import QtCameraSource
+    except ImportError:
+        _log.warning("camera %s configured but Qt Multimedia cannot be loaded", configured)
+        return None
+    return QtCameraSource(configured)
 
 
 def _make_runner(services: Services) -> TaskRunner:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -46,6 +46,9 @@ from workstation.ui.person_search_panel import PersonSearchPanel
 from workstation.ui.photo_page import PhotoPage
 from workstation.ui.session_header import SessionHeader
 from workstation.ui.tasks import TaskHandle, TaskRunner
+
+if TYPE_CHECKING:
+    from devices.camera.qt_base import QtStillSource
 
 
 class DatabaseInfo(Protocol):
@@ -152,6 +155,7 @@ class MainWindow(QMainWindow):
         *,
         probe: DeviceProbe = probe_all,
         card_events: CardEventBridge | None = None,
+        camera: QtStillSource | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -201,7 +205,7 @@ class MainWindow(QMainWindow):
             )
             self.approvals.decided.connect(self._on_approvals_decided)
             self.tabs.addTab(self.approvals, "")
-        self.photo_page = PhotoPage(services.photos, officer, task_runner)
+        self.photo_page = PhotoPage(services.photos, officer, task_runner, camera=camera)
         self.photo_page.portrait_stored.connect(self._on_photo_page_portrait_stored)
         self.person_form = PersonFormPage(
             services.persons,

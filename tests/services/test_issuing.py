@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+import templates
 from workstation.cli import main
 from workstation.domain.documents import DocumentAction, DocumentState
 from workstation.domain.errors import DomainError, ValidationError
 from workstation.domain.mrz import parse
 from workstation.domain.vds import etd_mrz, parse_seal
 from workstation.security.seal_verifier import verify_seal
-from workstation.services import production
 from workstation.services.keys import DEMO_KEY_PASSPHRASE
 from workstation.wiring import Services, build_services
 
@@ -167,7 +167,8 @@ def test_a_rendering_failure_rolls_the_whole_issue_back(
     def broken(*args: object, **kwargs: object) -> bytes:
         raise OSError("printer font missing")
 
-    monkeypatch.setattr(production, "render_pdf", broken)
+    # production imports the renderer when it renders (ReportLab is not loaded at start).
+    monkeypatch.setattr(templates, "render_pdf", broken)
     with pytest.raises(OSError):
         services.documents.act(
             clerk,

@@ -170,7 +170,10 @@ def _install_lock(
     from workstation.ui.idle_lock import IdleLock
 
     minutes = services.config.ui.idle_lock_minutes
-    return IdleLock(window, officer, services.accounts, runner, minutes)
+    lock = IdleLock(window, officer, services.accounts, runner, minutes)
+    # File > Lock screen (Ctrl+L); signing out is done from the lock.
+    lock.add_to_menu(window.file_menu, before=window.quit_action)
+    return lock
 
 
 def _end_session(app: QApplication, window: MainWindow) -> None:

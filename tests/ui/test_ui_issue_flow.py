@@ -371,7 +371,11 @@ def test_a_waiting_job_cancelled_then_confirmed_as_printed_by_hand(
         ):
             qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
         assert "cancelled" in panel.state_label.text()
-        assert panel.manual_button.isVisible() and panel.retry_button.isVisible()
+        # The document is read again after the cancel (on a worker): the actions come back then.
+        qtbot.waitUntil(
+            lambda: panel.manual_button.isVisible() and panel.retry_button.isVisible(),
+            timeout=PRINT_TIMEOUT_MS,
+        )
         qtbot.mouseClick(panel.manual_button, Qt.MouseButton.LeftButton)
         dialog = panel.dialog
         assert isinstance(dialog, ReasonDialog)

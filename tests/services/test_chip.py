@@ -20,7 +20,7 @@ from workstation.domain.documents import DocumentAction
 from workstation.domain.errors import DomainError
 from workstation.domain.officers import Officer
 from workstation.services.keys import DEMO_KEY_PASSPHRASE
-from workstation.wiring import Services, build_services
+from workstation.wiring import Services
 
 pytestmark = pytest.mark.skipif(pcsc_missing() is not None, reason=str(pcsc_missing()))
 
@@ -37,20 +37,6 @@ PASSPORT_MRZ = (
     "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
     "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
 )
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    assert main(["--data-dir", str(tmp_path), "init", "--demo"]) == 0
-    capsys.readouterr()
-    return tmp_path
-
-
-@pytest.fixture
-def services(data_dir: Path) -> Iterator[Services]:
-    built = build_services(data_dir)
-    yield built
-    built.close()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,20 +37,6 @@ def _jpeg() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (350, 450), (220, 220, 225)).save(out, "JPEG")
     return out.getvalue()
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    assert main(["--data-dir", str(tmp_path), "init", "--demo"]) == 0
-    capsys.readouterr()
-    return tmp_path
-
-
-@pytest.fixture
-def services(data_dir: Path) -> Iterator[Services]:
-    built = build_services(data_dir)
-    yield built
-    built.close()
 
 
 @pytest.fixture

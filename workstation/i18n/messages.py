@@ -53,6 +53,13 @@ MESSAGES: Mapping[str, str] = {
     "phone.invalid": _("{field} is not a telephone number: {value}."),
     "email.invalid": _("{field} is not an e-mail address: {value}."),
     "person.not_found": _("No person with id {id}."),
+    "person.changed_meanwhile": _(
+        "The record of {name} (id {id}) was changed by someone else while you corrected it: "
+        "nothing was saved. Open it again and redo the correction."
+    ),
+    "person.id_mismatch": _(
+        "{field}: the data is for person {value}, not for person {id}; nothing was saved."
+    ),
     "document.not_found": _("No document with id {id}."),
     "document_kind.unknown": _("Unknown document kind {value}."),
     "post.not_initialised": _("This post is not initialised: run 'consular init'."),
@@ -348,6 +355,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "register_number": _("Register number"),
     "registered_on": _("Date of registration"),
     "changes": _("Changes"),
+    "id": _("Registry ID"),
 }
 
 

@@ -90,14 +90,44 @@ class PersonRepository:
         )
         self._session.add(row)
         self._session.flush()
+        self._write_identifiers(row.id, person)
+        self._write_tokens(row.id, person)
+        return row.id
+
+    def update(self, person_id: int, person: Person, now: dt.datetime) -> None:
+        """Replace the stored record of ``person_id`` with ``person``: every field, the
+        identifiers and the search keys (so the search finds the corrected name at once).
+        The row must exist (read it with ``get(..., for_update=True)`` first)."""
+        row = self._session.get_one(PersonRow, person_id)
+        row.surname = person.surname
+        row.given_names = person.given_names
+        row.surname_latin = person.surname_latin
+        row.given_names_latin = person.given_names_latin
+        row.sex = person.sex.value
+        row.birth_year = person.birth_date.year
+        row.birth_month = person.birth_date.month
+        row.birth_day = person.birth_date.day
+        row.place_of_birth = person.place_of_birth
+        row.country_of_birth = person.country_of_birth
+        row.nationality = person.nationality
+        row.address = _address_json(person.address)
+        row.phone = person.phone
+        row.email = person.email
+        row.updated_at = now
+        self._session.execute(
+            delete(PersonIdentifierRow).where(PersonIdentifierRow.person_id == person_id)
+        )
+        self._write_identifiers(person_id, person)
+        self._write_tokens(person_id, person)
+
+    def _write_identifiers(self, person_id: int, person: Person) -> None:
         self._session.add_all(
             PersonIdentifierRow(
-                person_id=row.id, kind=i.kind.value, number=i.number, issuer=i.issuer
+                person_id=person_id, kind=i.kind.value, number=i.number, issuer=i.issuer
             )
             for i in person.identifiers
         )
-        self._write_tokens(row.id, person)
-        return row.id
+        self._session.flush()
 
     def _write_tokens(self, person_id: int, person: Person) -> None:
         self._session.execute(
@@ -111,8 +141,10 @@ class PersonRepository:
         )
         self._session.flush()
 
-    def get(self, person_id: int) -> Person | None:
-        row = self._session.get(PersonRow, person_id)
+    def get(self, person_id: int, for_update: bool = False) -> Person | None:
+        """The person as stored; ``for_update`` locks the row until the transaction ends
+        (PostgreSQL; SQLite's write transaction holds the database lock already)."""
+        row = self._session.get(PersonRow, person_id, with_for_update=for_update)
         if row is None:
             return None
         identifiers = self._session.scalars(

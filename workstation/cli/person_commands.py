@@ -1,4 +1,13 @@
-"""``consular person add|show|search``."""
+"""``consular person add|update|show|search``.
+
+``person update ID FILE`` takes the whole record, as ``person add`` does (a field left out is
+emptied), so ``person show --json`` output edited in place is accepted as it is (its ``id`` must
+be the person's; its ``documents`` are output only and ignored). The Latin forms are stored as
+given: correcting a name, edit its ``*_latin`` field too or leave it out to have it made from
+the written name again. ``--expect FILE`` (the
+``show --json`` output the edit started from) makes the update refuse, exit 5 and nothing
+written, when someone changed the record in between.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +19,10 @@ from typing import Any
 
 from workstation.cli.context import CliContext
 from workstation.domain.dates import PartialDate
-from workstation.domain.errors import DomainError
-from workstation.domain.person_validation import person_to_mapping
+from workstation.domain.errors import DomainError, FieldError, ValidationError
+from workstation.domain.people import Person
+from workstation.domain.person_validation import person_from_mapping, person_to_mapping
+from workstation.services.clock import local_date
 from workstation.services.persons import SearchResult
 
 
@@ -25,6 +36,22 @@ def register(commands: Any) -> None:
     add.add_argument("file")
     add.add_argument("--officer", required=True)
     add.set_defaults(handler=_add)
+    update = person.add_parser(
+        "update",
+        help="correct a person's record from a JSON file ('-' for stdin): the whole record, "
+        "as 'person add' takes it or 'person show --json' prints it (a *_latin field left "
+        "out is made from the written name again)",
+    )
+    update.add_argument("id", type=int)
+    update.add_argument("file")
+    update.add_argument("--officer", required=True)
+    update.add_argument(
+        "--expect",
+        metavar="FILE",
+        help="the record as 'person show --json' printed it before the edit: refuse (exit 5) "
+        "if it has changed since",
+    )
+    update.set_defaults(handler=_update)
     show = person.add_parser("show", help="one person's record")
     show.add_argument("id", type=int)
     show.set_defaults(handler=_show)
@@ -56,6 +83,44 @@ def _add(args: argparse.Namespace, ctx: CliContext) -> None:
     officer = ctx.sign_in(args.officer)
     person_id = ctx.services.persons.add(officer, data)
     ctx.output.result({"id": person_id}, lambda: str(person_id))
+
+
+def _without_output_fields(data: Any) -> Any:
+    """``person show --json`` output as input: its document list is not part of the record."""
+    if isinstance(data, dict):
+        return {key: value for key, value in data.items() if key != "documents"}
+    return data
+
+
+def _expected(file: str, person_id: int, ctx: CliContext) -> Person:
+    """The record the edit started from, read from ``--expect FILE``; its problems are
+    reported at ``expect.<field>``."""
+    data = _without_output_fields(read_json(file, "expect"))
+    problems: list[FieldError] = []
+    if isinstance(data, dict) and data.get("id") not in (None, person_id):
+        mismatch = {"value": data["id"], "id": person_id}
+        problems.append(FieldError("expect.id", "person.id_mismatch", mismatch))
+    services = ctx.services
+    today = local_date(services.clock, services.post.time_zone)
+    try:
+        expected = person_from_mapping(data, today, person_id)
+    except ValidationError as error:
+        problems += [
+            FieldError(f"expect.{p.field}" if p.field else "expect", p.code, p.params)
+            for p in error.errors
+        ]
+        raise ValidationError(problems) from None
+    if problems:
+        raise ValidationError(problems)
+    return expected
+
+
+def _update(args: argparse.Namespace, ctx: CliContext) -> None:
+    data = _without_output_fields(read_json(args.file))
+    expected = _expected(args.expect, args.id, ctx) if args.expect else None
+    officer = ctx.sign_in(args.officer)
+    person = ctx.services.persons.update(officer, args.id, data, expected)
+    ctx.output.result(person_to_mapping(person), lambda: f"{person.id} {person.display_name}")
 
 
 def _show(args: argparse.Namespace, ctx: CliContext) -> None:

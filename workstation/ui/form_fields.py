@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -65,31 +65,36 @@ class _CountryEdit(QLineEdit):
             self.setCursorPosition(position)
 
 
-class FieldEditor(QWidget):
-    """Base of the editors: a value in the shape the domain's mapping expects."""
+class FieldEditor(Protocol):
+    """What the form asks of a field's editor: a value in the shape the domain's mapping
+    expects. Each editor class below provides it on top of :class:`EditorWidget`, whose
+    methods take a ``FieldEditor`` as ``self``: mypy checks every editor they are called on."""
 
-    edited = Signal()
+    def value(self) -> Any: ...
 
-    def value(self) -> Any:
-        raise NotImplementedError
-
-    def set_value(self, value: Any) -> None:
-        raise NotImplementedError
+    def set_value(self, value: Any) -> None: ...
 
     def focus_widgets(self) -> list[QWidget]:
         """The widgets Tab visits inside this editor, in order."""
-        raise NotImplementedError
+        ...
 
-    def set_error_shown(self, shown: bool) -> None:
+
+class EditorWidget(QWidget):
+    """The editors' shared base: ``edited`` when the officer changes the value, and the error
+    state and description put on the widgets Tab visits."""
+
+    edited = Signal()
+
+    def set_error_shown(self: FieldEditor, shown: bool) -> None:
         for widget in self.focus_widgets():
             widget.setStyleSheet(_ERROR_BORDER if shown else "")
 
-    def set_description(self, text: str) -> None:
+    def set_description(self: FieldEditor, text: str) -> None:
         for widget in self.focus_widgets():
             widget.setAccessibleDescription(text)
 
 
-class LineEditor(FieldEditor):
+class LineEditor(EditorWidget):
     def __init__(self, spec: FieldSpec) -> None:
         super().__init__()
         if spec.type == "country":
@@ -116,7 +121,7 @@ class LineEditor(FieldEditor):
         return [self.edit]
 
 
-class ChoiceEditor(FieldEditor):
+class ChoiceEditor(EditorWidget):
     def __init__(self, spec: FieldSpec) -> None:
         super().__init__()
         self.combo = QComboBox()
@@ -142,7 +147,7 @@ class ChoiceEditor(FieldEditor):
         return [self.combo]
 
 
-class IdentifierEditor(FieldEditor):
+class IdentifierEditor(EditorWidget):
     """One identifier (kind, number, issuing state); others a stored person has are kept."""
 
     def __init__(self, spec: FieldSpec) -> None:
@@ -190,7 +195,7 @@ class IdentifierEditor(FieldEditor):
         return [self.kind, self.number, self.issuer]
 
 
-class AddressEditor(FieldEditor):
+class AddressEditor(EditorWidget):
     def __init__(self, spec: FieldSpec) -> None:
         super().__init__()
         self.street = _line_edit(f"{spec.name}.lines", 100)
@@ -237,7 +242,11 @@ class AddressEditor(FieldEditor):
         return [self.street, self.postcode, self.city, self.country]
 
 
-def make_editor(spec: FieldSpec) -> FieldEditor:
+AnyEditor = LineEditor | ChoiceEditor | IdentifierEditor | AddressEditor
+"""Every editor class: each is an :class:`EditorWidget` and a :class:`FieldEditor`."""
+
+
+def make_editor(spec: FieldSpec) -> AnyEditor:
     if spec.type == "choice":
         return ChoiceEditor(spec)
     if spec.type == "identifiers":
@@ -314,7 +323,7 @@ class FormFields(QWidget):
         """Every focusable widget of the form, in the form's order."""
         return [w for row in self.rows.values() for w in row.editor.focus_widgets()]
 
-    def editor(self, name: str) -> FieldEditor:
+    def editor(self, name: str) -> AnyEditor:
         return self.rows[name].editor
 
     def values(self) -> dict[str, Any]:

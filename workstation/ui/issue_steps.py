@@ -1,13 +1,13 @@
 """The steps of the Documents page: new requests, issue and print, chip encoding, and the
 corrections with a reason (print again, spoiled copy, void). A mixin of :class:`IssuePage`,
-kept apart so each module reads in one sitting; the page provides the state and helpers
-declared below.
+kept apart so each module reads in one sitting; the page provides the state and hooks
+declared in the protocol ``_IssuePage``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
@@ -22,7 +22,6 @@ from workstation.ui.document_table_model import kind_name
 from workstation.ui.issue_dialogs import EtdRequestDialog, PassphraseDialog, ReasonDialog
 from workstation.ui.issue_services import IssueServices
 from workstation.ui.print_panel import PrintPanel
-from workstation.ui.tasks import TaskRunner
 
 CARD = "consular_id_card"
 ETD = "emergency_travel_document"
@@ -35,13 +34,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("IssuePage", text)
 
 
-class DocumentSteps:
-    """Each step runs its use case on the task runner through :meth:`_run_step`."""
+class _IssuePage(Protocol):
+    """What the steps need of the page they are mixed into (:class:`IssuePage`): its state,
+    its widgets and signals, and the hooks that run a step and open a dialog."""
 
-    # Provided by IssuePage.
     _services: IssueServices
     _officer: Officer
-    _runner: TaskRunner
     _person: Person | None
     _portrait: PortraitRecord | None
     _kinds: dict[str, DocumentKind]
@@ -53,32 +51,50 @@ class DocumentSteps:
     document_changed: Any  # Signal(object)
     chip_encoded: Any  # Signal(object)
 
-    def selected_document(self) -> Document | None:
-        raise NotImplementedError
+    def selected_document(self) -> Document | None: ...
 
-    def _dialog_parent(self) -> QWidget:
-        raise NotImplementedError
+    def _dialog_parent(self) -> QWidget: ...
 
     def _run_step(
         self,
         text: str,
         work: Callable[[], object],
         done: Callable[[object], None],
-        dialog: AnyDialog | None = None,
+        dialog: AnyDialog | None = ...,
         *,
-        for_dialog: Callable[[DomainError], bool] = lambda _error: True,
-    ) -> None:
-        raise NotImplementedError
+        for_dialog: Callable[[DomainError], bool] = ...,
+    ) -> None: ...
 
-    def _open(self, dialog: AnyDialog) -> None:
-        raise NotImplementedError
+    def _open(self, dialog: AnyDialog) -> None: ...
 
-    def _after(self, document_id: int) -> Callable[[object], None]:
-        raise NotImplementedError
+    def _after(self, document_id: int) -> Callable[[object], None]: ...
+
+    # The steps' own helpers, called through ``self``.
+    def _request(
+        self,
+        kind_code: str,
+        person_id: int,
+        data: dict[str, str] | None,
+        portrait_id: int | None,
+        dialog: EtdRequestDialog | None,
+    ) -> None: ...
+
+    def _produce(
+        self, document: Document, passphrase: str, dialog: PassphraseDialog | None
+    ) -> None: ...
+
+
+class DocumentSteps:
+    """Each step runs its use case on the task runner through :meth:`_run_step`. The methods
+    take the page as ``self`` typed :class:`_IssuePage`, so mypy checks that the class this is
+    mixed into provides all of it."""
+
+    # The one attribute a step sets (mypy takes the first assignment as its declaration).
+    _passphrase: str | None
 
     # -- requests ---------------------------------------------------------------------------
 
-    def request_card(self) -> None:
+    def request_card(self: _IssuePage) -> None:
         """A card request with the person's latest checked portrait, submitted (and approved
         at once when the kind needs no second officer, as the site configures it)."""
         person = self._person
@@ -95,7 +111,7 @@ class DocumentSteps:
             return
         self._request(CARD, person.id, None, portrait.id, None)
 
-    def request_etd(self) -> None:
+    def request_etd(self: _IssuePage) -> None:
         person = self._person
         if person is None or person.id is None or self._busy:
             return
@@ -108,7 +124,7 @@ class DocumentSteps:
         self._open(dialog)
 
     def _request(
-        self,
+        self: _IssuePage,
         kind_code: str,
         person_id: int,
         data: dict[str, str] | None,
@@ -139,7 +155,7 @@ class DocumentSteps:
             dialog,
         )
 
-    def submit_selected(self) -> None:
+    def submit_selected(self: _IssuePage) -> None:
         document = self.selected_document()
         if document is None or document.id is None or self._busy:
             return
@@ -152,7 +168,7 @@ class DocumentSteps:
 
     # -- issue and print --------------------------------------------------------------------
 
-    def issue_selected(self) -> None:
+    def issue_selected(self: _IssuePage) -> None:
         """Approved: produce (asking for the key passphrase once per session), then print.
         Produced: print (a job that failed can also be retried from the print panel)."""
         document = self.selected_document()
@@ -171,7 +187,7 @@ class DocumentSteps:
             self._produce(document, self._passphrase, None)
 
     def _produce(
-        self, document: Document, passphrase: str, dialog: PassphraseDialog | None
+        self: _IssuePage, document: Document, passphrase: str, dialog: PassphraseDialog | None
     ) -> None:
         assert document.id is not None
         documents, officer, document_id = self._services.documents, self._officer, document.id
@@ -198,7 +214,7 @@ class DocumentSteps:
             for_dialog=lambda error: error.code.startswith("keys."),
         )
 
-    def reprint_selected(self) -> None:
+    def reprint_selected(self: _IssuePage) -> None:
         document = self.selected_document()
         if document is None or document.id is None or self._busy:
             return
@@ -218,7 +234,7 @@ class DocumentSteps:
         dialog.submitted.connect(start)
         self._open(dialog)
 
-    def encode_chip(self) -> None:
+    def encode_chip(self: _IssuePage) -> None:
         document = self.selected_document()
         if document is None or document.id is None or self._busy:
             return
@@ -246,7 +262,7 @@ class DocumentSteps:
 
     # -- corrections ------------------------------------------------------------------------
 
-    def spoil_selected(self) -> None:
+    def spoil_selected(self: _IssuePage) -> None:
         document = self.selected_document()
         if document is None or document.id is None or self._busy:
             return
@@ -271,7 +287,7 @@ class DocumentSteps:
         )
         self._open(dialog)
 
-    def void_selected(self) -> None:
+    def void_selected(self: _IssuePage) -> None:
         """Void with a reason; a produced or issued document needs a supervisor, who signs
         the step in the dialog when the signed-in officer is not one."""
         document = self.selected_document()

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from workstation.domain.documents import Document, DocumentState
+from workstation.ui.read_only_table_model import ROW_ROLE, Column, ReadOnlyTableModel
 
-DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+DOCUMENT_ROLE = ROW_ROLE
 """Returns the :class:`Document` of a row (any column)."""
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
@@ -66,7 +58,35 @@ class DocumentColumn(IntEnum):
     DETAIL = 5
 
 
-class DocumentTableModel(QAbstractTableModel):
+def _state_text(document: Document) -> str:
+    text = state_name(document.state)
+    if document.spoiled_copies:
+        text += _tr(" · {count} spoiled").format(count=document.spoiled_copies)
+    return text
+
+
+def _state_colour(document: Document) -> QColor | None:
+    colour = STATE_COLOURS.get(document.state)
+    return QColor(colour) if colour else None
+
+
+def _date(day: dt.date | None) -> str:
+    return day.isoformat() if day else "–"
+
+
+#: The columns but the detail (the model's own: it asks ``describe``).
+_COLUMNS: dict[DocumentColumn, Column[Document]] = {
+    DocumentColumn.KIND: Column(lambda: _tr("Document"), lambda d: kind_name(d.kind)),
+    DocumentColumn.STATE: Column(
+        lambda: _tr("State"), _state_text, {Qt.ItemDataRole.ForegroundRole: _state_colour}
+    ),
+    DocumentColumn.NUMBER: Column(lambda: _tr("Number"), lambda d: d.number or "–"),
+    DocumentColumn.ISSUED: Column(lambda: _tr("Issued"), lambda d: _date(d.issued_on)),
+    DocumentColumn.EXPIRES: Column(lambda: _tr("Expires"), lambda d: _date(d.expires_on)),
+}
+
+
+class DocumentTableModel(ReadOnlyTableModel[Document]):
     """One row per document, in the order given. ``describe`` (optional) says more in the
     detail column (the approval queue: the applicant and who asked)."""
 
@@ -76,66 +96,25 @@ class DocumentTableModel(QAbstractTableModel):
         *,
         describe: Callable[[Document], str] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._documents: tuple[Document, ...] = ()
+        columns = {**_COLUMNS, DocumentColumn.DETAIL: Column(lambda: _tr("Detail"), self._detail)}
+        super().__init__([columns[column] for column in DocumentColumn], parent)
         self._describe = describe
 
     def set_describe(self, describe: Callable[[Document], str] | None) -> None:
         self._describe = describe
 
     def set_documents(self, documents: Sequence[Document]) -> None:
-        self.beginResetModel()
-        self._documents = tuple(documents)
-        self.endResetModel()
+        self.set_rows(documents)
 
     def document(self, row: int) -> Document:
-        return self._documents[row]
+        return self.row_at(row)
 
     @property
     def documents(self) -> tuple[Document, ...]:
-        return self._documents
+        return self.rows
 
     def row_of(self, document_id: int) -> int | None:
-        for row, document in enumerate(self._documents):
-            if document.id == document_id:
-                return row
-        return None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._documents)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(DocumentColumn)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._documents):
-            return None
-        document = self._documents[index.row()]
-        if role == DOCUMENT_ROLE:
-            return document
-        column = DocumentColumn(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._display(document, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == DocumentColumn.STATE:
-            colour = STATE_COLOURS.get(document.state)
-            return QColor(colour) if colour else None
-        return None
-
-    def _display(self, document: Document, column: DocumentColumn) -> str:
-        if column == DocumentColumn.KIND:
-            return kind_name(document.kind)
-        if column == DocumentColumn.STATE:
-            text = state_name(document.state)
-            if document.spoiled_copies:
-                text += _tr(" · {count} spoiled").format(count=document.spoiled_copies)
-            return text
-        if column == DocumentColumn.NUMBER:
-            return document.number or "–"
-        if column == DocumentColumn.ISSUED:
-            return document.issued_on.isoformat() if document.issued_on else "–"
-        if column == DocumentColumn.EXPIRES:
-            return document.expires_on.isoformat() if document.expires_on else "–"
-        return self._detail(document)
+        return self.find_row(lambda document: document.id == document_id)
 
     def _detail(self, document: Document) -> str:
         parts = []
@@ -147,28 +126,3 @@ class DocumentTableModel(QAbstractTableModel):
         if document.id is not None:
             parts.append(f"#{document.id}")
         return " · ".join(parts)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(DocumentColumn):
-            return None
-        return {
-            DocumentColumn.KIND: _tr("Document"),
-            DocumentColumn.STATE: _tr("State"),
-            DocumentColumn.NUMBER: _tr("Number"),
-            DocumentColumn.ISSUED: _tr("Issued"),
-            DocumentColumn.EXPIRES: _tr("Expires"),
-            DocumentColumn.DETAIL: _tr("Detail"),
-        }[DocumentColumn(section)]
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )

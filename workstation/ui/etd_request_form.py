@@ -41,7 +41,9 @@ class EtdRequestPage(FormPage):
         form: FormSpec | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(form or load_form("etd_request"), task_runner, parent)
+        super().__init__(
+            form or load_form("etd_request"), task_runner, self.check, self.writer, parent
+        )
         self._documents = documents
         self._officer = officer
         self._person_id: int | None = None

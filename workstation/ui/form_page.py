@@ -1,9 +1,9 @@
 """What the form pages share: fields from a form definition, the domain's verdict shown at each
 field as the officer types (after a pause), and a Save that writes in a worker.
 
-A subclass says how the domain checks the values (:meth:`FormPage.check`, which raises the
-domain's :class:`ValidationError`) and how they are written (:meth:`FormPage.write`, run on the
-task runner). Errors the service raises on Save come back to their fields the same way.
+A page hands the base class how the domain checks the values (a :data:`Check`, which raises
+the domain's :class:`ValidationError`) and how they are written (a :data:`Write`, whose work runs
+on the task runner). Errors the service raises on Save come back to their fields the same way.
 """
 
 from __future__ import annotations
@@ -28,9 +28,19 @@ from workstation.i18n.messages import Translator
 from workstation.ui.form_fields import ERROR_COLOUR, FormFields
 from workstation.ui.tasks import TaskHandle, TaskRunner
 
+#: Raises the domain's ValidationError when the values are not acceptable.
+Check = Callable[[Mapping[str, Any]], None]
+#: Makes, on the GUI thread, what stores the values; that runs on a worker, so it must touch
+#: services only (no widget), and returns the record's id (see ``FormPage._on_write_succeeded``).
+Write = Callable[[Mapping[str, Any]], Callable[[], Any]]
+
 
 class FormPage(QWidget):
-    """Fields, a status line and a button row ending with Save (Ctrl+S)."""
+    """Fields, a status line and a button row ending with Save (Ctrl+S).
+
+    ``check`` and ``write`` are the page's domain rule and service call (often bound methods of
+    the subclass).
+    """
 
     saved = Signal(int)  # the id the service returned
     validated = Signal()  # after each check of the values (tests, the window's indicators)
@@ -38,11 +48,18 @@ class FormPage(QWidget):
     VALIDATE_DELAY_MS = 250
 
     def __init__(
-        self, form: FormSpec, task_runner: TaskRunner, parent: QWidget | None = None
+        self,
+        form: FormSpec,
+        task_runner: TaskRunner,
+        check: Check,
+        write: Write,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"{form.service}Page")
         self._runner = task_runner
+        self._check = check
+        self._write = write
         self._task: TaskHandle | None = None
         self.fields = FormFields(form)
         self.title = QLabel()
@@ -90,15 +107,6 @@ class FormPage(QWidget):
     def translator(self) -> Translator:
         return self._runner.reporter.translator
 
-    def check(self, values: Mapping[str, Any]) -> None:
-        """Raise the domain's ValidationError when ``values`` are not acceptable."""
-        raise NotImplementedError
-
-    def writer(self, values: Mapping[str, Any]) -> Callable[[], int]:
-        """What stores ``values`` and returns the record's id: made on the GUI thread, run on a
-        worker, so it must touch services only (no widget)."""
-        raise NotImplementedError
-
     def after_edit(self, name: str) -> None:
         """A field changed (before the delayed check): dependent fields react here."""
 
@@ -120,7 +128,7 @@ class FormPage(QWidget):
     def problems(self) -> list[tuple[str, str]]:
         """(field path, translated message) for every problem the domain finds now."""
         try:
-            self.check(self.fields.values())
+            self._check(self.fields.values())
         except DomainError as error:
             return self.translator.field_errors(error)
         return []
@@ -149,7 +157,7 @@ class FormPage(QWidget):
         self.save_button.setEnabled(False)
         self.show_status(self.tr("Saving…"))
         self._task = self._runner.run(
-            self.writer(values),
+            self._write(values),
             on_success=self._on_write_succeeded,
             on_failure=self._on_write_failed,
             owner=self,
@@ -179,7 +187,9 @@ class FormPage(QWidget):
         self.after_edit(name)
         self._timer.start()
 
-    def _on_write_succeeded(self, record_id: int) -> None:
+    def _on_write_succeeded(self, record_id: Any) -> None:
+        """The write's result, the record's id (a page whose write returns more overrides
+        this and passes the id on)."""
         self._task = None
         self.save_button.setEnabled(True)
         self.show_status(self.tr("Saved."))

@@ -1,17 +1,21 @@
 """The side panel that shows one person: names, birth, identifiers, address, documents, history.
 
 Rendered as escaped HTML in a read-only ``QTextBrowser``: it scrolls, the officer can select and
-copy any value, and screen readers read it as a document.
+copy any value, and screen readers read it as a document. Below it, *Edit record…* (Alt+E) asks
+for a correction of the record shown: :attr:`PersonDetailsPanel.edit_requested` carries the person
+as stored (the window opens the person form on it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from workstation.domain.audit import AuditEntry
 from workstation.domain.documents import Document, DocumentState
@@ -27,24 +31,76 @@ def _e(value: object) -> str:
     return html.escape(str(value))
 
 
-class PersonDetailsPanel(QTextBrowser):
-    """Read-only view of one person as stored, with their documents and history."""
+class PersonDetailsPanel(QWidget):
+    """Read-only view of one person as stored, with their documents and history.
+
+    ``edit_requested(Person)``: the officer asked to correct the record shown (enabled only
+    once the whole record is loaded, so the form starts from the person as stored).
+    """
+
+    edit_requested = Signal(object)  # Person
 
     def __init__(self, time_zone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("personDetails")
-        self.setOpenLinks(False)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("personRecord")
+        self.browser.setOpenLinks(False)
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName("editRecord")
+        self.edit_button.setEnabled(False)
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser, 1)
+        layout.addLayout(buttons)
+        # Tab lands on the panel (as on the text browser it used to be) and the record takes the
+        # focus, so it scrolls from the keyboard; the next Tab reaches Edit record….
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusProxy(self.browser)
+        QWidget.setTabOrder(self.browser, self.edit_button)
         self._zone = ZoneInfo(time_zone)
         self._person: Person | None = None
+        self._stored: Person | None = None  # the whole record, once show_record has it
+        self._retranslate()
         self.show_nothing()
 
     @property
     def person(self) -> Person | None:
         return self._person
 
+    def toPlainText(self) -> str:  # the QTextBrowser name: callers read the panel as text
+        return self.browser.toPlainText()
+
+    def _set_html(self, text: str) -> None:
+        self.browser.setHtml(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.edit_button.setText(self.tr("&Edit record…"))
+        self.edit_button.setToolTip(
+            self.tr("Correct this person's record: names, birth, identifiers, address (Alt+E)")
+        )
+
+    def _set_stored(self, person: Person | None) -> None:
+        self._stored = person
+        self.edit_button.setEnabled(person is not None and person.id is not None)
+
+    def _on_edit_button_clicked(self) -> None:
+        if self._stored is not None:
+            self.edit_requested.emit(self._stored)
+
     def show_nothing(self) -> None:
         self._person = None
-        self.setHtml(
+        self._set_stored(None)
+        self._set_html(
             f"<p {_MUTED}>{_e(self.tr('Select a person in the results to see their record.'))}</p>"
         )
 
@@ -55,7 +111,8 @@ class PersonDetailsPanel(QTextBrowser):
         until :meth:`show_record` has the person as stored.
         """
         self._person = person
-        self.setHtml(
+        self._set_stored(None)
+        self._set_html(
             f"<h2>{_e(person.display_name)}</h2>"
             f"<p {_MUTED}>{_e(self.tr('Loading the record, documents and history…'))}</p>"
         )
@@ -71,7 +128,8 @@ class PersonDetailsPanel(QTextBrowser):
         """``civil``: (register number, event, state) of the civil-registration entries that
         name the person; None when this workstation keeps no civil register."""
         self._person = person
-        self.setHtml(
+        self._set_stored(person)
+        self._set_html(
             self._person_html(person)
             + self._documents_html(documents)
             + self._photos_html(portraits)
@@ -81,8 +139,9 @@ class PersonDetailsPanel(QTextBrowser):
 
     def show_failed(self) -> None:
         person = self._person
+        self._set_stored(None)
         title = f"<h2>{_e(person.display_name)}</h2>" if person else ""
-        self.setHtml(
+        self._set_html(
             f'{title}<p style="color:#b00020">{_e(self.tr("The record could not be loaded."))}</p>'
         )
 
@@ -214,7 +273,44 @@ class PersonDetailsPanel(QTextBrowser):
             value = details.get(key)
             if value:
                 parts.append(str(value))
+        if entry.action == "person.update":
+            parts += self._corrections(details)
         return " · ".join(parts)
+
+    def _corrections(self, details: Mapping[str, Any]) -> list[str]:
+        """What a correction changed: ``Surname: Muller → Müller``, or the field's name alone
+        for contact details (the audit entry keeps no values for them)."""
+        labels = {
+            "surname": self.tr("Surname"),
+            "given_names": self.tr("Given names"),
+            "surname_latin": self.tr("Surname (Latin)"),
+            "given_names_latin": self.tr("Given names (Latin)"),
+            "sex": self.tr("Sex"),
+            "birth_date": self.tr("Birth date"),
+            "place_of_birth": self.tr("Place of birth"),
+            "country_of_birth": self.tr("Country of birth"),
+            "nationality": self.tr("Nationality"),
+            "identifiers": self.tr("Identifiers"),
+            "address": self.tr("Address"),
+            "phone": self.tr("Telephone"),
+            "email": self.tr("E-mail"),
+        }
+        fields = details.get("fields")
+        changes = details.get("changes")
+        values = changes if isinstance(changes, dict) else {}
+        parts = []
+        for field in fields if isinstance(fields, list) else []:
+            label = labels.get(str(field), str(field))
+            change = values.get(field)
+            if isinstance(change, dict):
+                old, new = (
+                    "; ".join(map(str, v)) if isinstance(v, list) else str(v)
+                    for v in (change.get("old"), change.get("new"))
+                )
+                parts.append(f"{label}: {old or '–'} → {new or '–'}")
+            else:
+                parts.append(label)
+        return parts
 
     def _local_time(self, at: str) -> str:
         """Audit times are UTC; the officer reads them in the post's time zone."""
@@ -235,6 +331,7 @@ class PersonDetailsPanel(QTextBrowser):
     def action_name(self, action: str) -> str:
         return {
             "person.add": self.tr("added to the registry"),
+            "person.update": self.tr("record corrected"),
             "photo.captured": self.tr("photo taken"),
             "photo.check_overridden": self.tr("photo check overridden"),
             "photo.reused": self.tr("photo used for a request"),

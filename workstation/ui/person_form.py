@@ -7,6 +7,11 @@ writes nothing. Names written in another script get their Latin form from the do
 transliteration: the Latin field shows what will be stored, and becomes the officer's to fill
 when the domain has no rule for a character.
 
+The same page corrects a stored person: :meth:`PersonFormPage.edit` fills the fields from the
+record and Save then calls the service's ``update`` with the record as it was read, so a
+correction saved meanwhile by someone else is refused rather than overwritten. New (Alt+N)
+goes back to adding a person.
+
 Shortcuts: Ctrl+M reads a typed MRZ, Ctrl+Shift+R reads a passport chip, Ctrl+S saves.
 """
 
@@ -44,6 +49,14 @@ class PersonWriter(Protocol):
 
     def add(self, officer: Officer, data: Mapping[str, Any]) -> int: ...
 
+    def update(
+        self,
+        officer: Officer,
+        person_id: int,
+        data: Mapping[str, Any],
+        expected: Person | None = None,
+    ) -> Person: ...
+
 
 class IcaoChipReader(Protocol):
     """What the page needs of the chip service (``ChipService.read_icao``)."""
@@ -51,8 +64,24 @@ class IcaoChipReader(Protocol):
     def read_icao(self, key: AccessKey, reader: str | None = None) -> Any: ...
 
 
-#: Updates a stored person (``officer, person_id, data``); none in the service yet.
-PersonUpdate = Callable[[Officer, int, Mapping[str, Any]], object]
+def _automatic_latin(written: str, field: str) -> str | None:
+    """The Latin form the domain makes of ``written``, or None when it has no rule for it."""
+    try:
+        return written if is_latin(written) else to_latin(written, field)
+    except DomainError:
+        return None
+
+
+def values_for_edit(person: Person) -> dict[str, Any]:
+    """The form values of a stored person. A Latin form that is the automatic one is left
+    empty, so that it follows a corrected written name as it does for a new person."""
+    values = person_to_mapping(person)
+    values.pop("id", None)
+    for latin_name, written_name in _LATIN_OF.items():
+        written = values[written_name]
+        if written and values[latin_name] == _automatic_latin(written, written_name):
+            values[latin_name] = ""
+    return values
 
 
 def values_from_mrz(parsed: ParsedMrz) -> dict[str, Any]:
@@ -76,11 +105,11 @@ def values_from_mrz(parsed: ParsedMrz) -> dict[str, Any]:
 
 
 class PersonFormPage(FormPage):
-    """A new person (or, with ``update``, a stored one) from ``forms/person.toml``.
+    """A new person, or a correction of a stored one (:meth:`edit`), from ``forms/person.toml``.
 
-    Place it in the window with the services it needs; connect :attr:`saved` (person id),
-    :attr:`chip_portrait_read` (the DG2 portrait's bytes, for the photo page) and
-    :attr:`prefilled` (``"mrz"`` or ``"chip"``).
+    Place it in the window with the services it needs; connect :attr:`saved` (person id, after
+    an add or a correction), :attr:`chip_portrait_read` (the DG2 portrait's bytes, for the photo
+    page) and :attr:`prefilled` (``"mrz"`` or ``"chip"``).
     """
 
     chip_portrait_read = Signal(bytes)
@@ -94,19 +123,17 @@ class PersonFormPage(FormPage):
         *,
         chip: IcaoChipReader | None = None,
         chip_reader: str | None = None,
-        update: PersonUpdate | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         form: FormSpec | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(form or load_form("person"), task_runner, parent)
+        super().__init__(form or load_form("person"), task_runner, self.check, self.writer, parent)
         self._persons = persons
         self._officer = officer
         self._chip = chip
         self._chip_reader = chip_reader
-        self._update = update
         self._today = today
-        self._person_id: int | None = None
+        self._editing: Person | None = None  # the stored record a correction starts from
         self._access_key: AccessKey | None = None
         self._chip_task: TaskHandle | None = None
         self.mrz_button = QPushButton()
@@ -135,21 +162,15 @@ class PersonFormPage(FormPage):
     # -- what the domain says ------------------------------------------------------------------
 
     def check(self, values: Mapping[str, Any]) -> None:
-        person_from_mapping(values, self._today(), self._person_id)
+        person_from_mapping(values, self._today(), self.person_id)
 
-    def writer(self, values: Mapping[str, Any]) -> Callable[[], int]:
-        officer, data, person_id = self._officer, dict(values), self._person_id
-        if person_id is None:
-            persons = self._persons
+    def writer(self, values: Mapping[str, Any]) -> Callable[[], int | Person]:
+        """Adds (the new id comes back) or corrects (the person as now stored comes back)."""
+        persons, officer, data, expected = self._persons, self._officer, dict(values), self._editing
+        if expected is None or expected.id is None:
             return lambda: persons.add(officer, data)
-        update = self._update
-        assert update is not None  # edit_person refuses to start without it
-
-        def write() -> int:
-            update(officer, person_id, data)
-            return person_id
-
-        return write
+        person_id = expected.id
+        return lambda: persons.update(officer, person_id, data, expected)
 
     def after_edit(self, name: str) -> None:
         if name in _LATIN_OF.values():
@@ -157,7 +178,14 @@ class PersonFormPage(FormPage):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.title.setText(self.tr("Edit person") if self._person_id else self.tr("New person"))
+        editing = self._editing
+        self.title.setText(
+            self.tr("Correction of a record: {name} (registry ID {id})").format(
+                name=editing.display_name, id=editing.id
+            )
+            if editing is not None
+            else self.tr("New person")
+        )
         self.mrz_button.setText(self.tr("&MRZ…"))
         self.mrz_button.setToolTip(self.tr("Fill in from a typed or pasted MRZ (Ctrl+M)"))
         self.chip_button.setText(self.tr("&Passport chip…"))
@@ -167,6 +195,7 @@ class PersonFormPage(FormPage):
             else self.tr("No chip reader service is available")
         )
         self.new_button.setText(self.tr("&New"))
+        self.new_button.setToolTip(self.tr("Clear the form and add a new person (Alt+N)"))
         sex = self.fields.editor("sex") if "sex" in self.fields.rows else None
         if isinstance(sex, ChoiceEditor):
             names = {
@@ -206,35 +235,48 @@ class PersonFormPage(FormPage):
 
     @property
     def person_id(self) -> int | None:
-        return self._person_id
+        """The person being corrected; None when the page adds a new person."""
+        return self._editing.id if self._editing is not None else None
+
+    @property
+    def editing(self) -> Person | None:
+        """The stored record the correction started from (or the last one saved)."""
+        return self._editing
 
     def new_person(self) -> None:
+        """Clear the form and go back to adding a new person."""
         self.cancel()
         self._set_locked(False)
-        self._person_id = None
+        self._editing = None
         self._access_key = None
         self.fields.clear()
         self.show_status("")
         self.retranslate()
         self.fields.focus_chain()[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def edit_person(self, person: Person) -> None:
-        """Show a stored person for correction; needs the ``update`` callable."""
-        if self._update is None:
-            raise RuntimeError("PersonFormPage was built without an update callable")
+    def edit(self, person: Person) -> None:
+        """Correct ``person`` (the record as stored, with its id): the fields show it, and Save
+        updates it. A correction saved by someone else since the record was read is refused."""
+        if person.id is None:
+            raise ValueError("only a stored person (with an id) can be corrected")
         self.cancel()
         self._set_locked(False)
+        self._access_key = None
         self.fields.clear()
-        values = person_to_mapping(person)
-        values.pop("id", None)
-        self.fields.set_values(values, touched=False)
-        self._person_id = person.id
+        self.fields.set_values(values_for_edit(person), touched=False)
+        self._editing = person
         self.retranslate()
+        self.show_status(self.tr("Change what is wrong, then save (Ctrl+S)."))
+        self.fields.focus_chain()[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_write_succeeded(self, record_id: int) -> None:
-        self._person_id = record_id if self._update is not None else None
-        super()._on_write_succeeded(record_id)
-        if self._update is None:
+    def _on_write_succeeded(self, record_id: Any) -> None:
+        if isinstance(record_id, Person):
+            # A correction: the next Save corrects the record as it is now stored.
+            self._editing = record_id
+            super()._on_write_succeeded(record_id.id)
+            self.show_status(self.tr("Saved: the record is corrected."))
+        else:
+            super()._on_write_succeeded(record_id)
             # Saving again would add the same person twice: New starts the next one.
             self._set_locked(True)
             self.show_status(self.tr("Saved. New (Alt+N) starts another person."))
@@ -274,8 +316,17 @@ class PersonFormPage(FormPage):
             self.prefill_from_mrz(dialog.parsed, "mrz")
 
     def prefill_from_mrz(self, parsed: ParsedMrz, origin: str = "mrz") -> None:
-        """Fill surname, given names, sex, birth date, nationality and the document."""
-        self.fields.set_values(values_from_mrz(parsed))
+        """Fill surname, given names, sex, birth date, nationality and the document (added to
+        the identifiers already there when a record is corrected)."""
+        values = values_from_mrz(parsed)
+        if self._editing is not None:
+            present = self.fields.values().get("identifiers") or []
+            numbers = {str(i.get("number", "")).upper() for i in present}
+            values["identifiers"] = [
+                *present,
+                *(i for i in values["identifiers"] if i["number"].upper() not in numbers),
+            ]
+        self.fields.set_values(values)
         self._update_latin_fields()
         self.validate()
         self.show_status(

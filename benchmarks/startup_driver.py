@@ -1,17 +1,19 @@
 """One cold start, in this fresh process, for :mod:`benchmarks.startup_bench` (never shipped).
 
-``startup_driver.py app DATA_DIR``: what ``consular-workstation --data-dir DATA_DIR`` does, with
-the interactive sign-in replaced by the demo clerk's credentials checked in code (the same
-``AccountService.authenticate`` and argon2 check the sign-in dialog runs), then the same main
-window, built by the same function of :mod:`workstation.app`, shown.
+``startup_driver.py app DATA_DIR``: what ``consular-workstation --data-dir DATA_DIR`` does
+(:class:`workstation.app.Workstation`): the main window shown at once with its sign-in page,
+the post's services opened on a worker behind it; then, instead of an officer typing, the demo
+clerk's credentials are put in the sign-in page and Sign in pressed (the same argon2 check on the
+worker), and the run ends once the officer's workspace has painted.
 
 ``startup_driver.py bare``: a bare PySide6 ``QMainWindow`` of the same size, shown.
 
 Either way the driver prints one JSON line of ``time.perf_counter()`` marks (CLOCK_MONOTONIC,
-comparable with the parent's) and the seconds since the kernel started this process
-(``/proc/self/stat``) and the CPU seconds it used, taken once the window's first paint has been
-flushed; then it exits.
-Imports are deliberately placed as in :func:`workstation.app.main`: the measure includes them.
+comparable with the parent's): ``shown`` is the window's first paint flushed; the app adds
+``ready`` (sign-in can be checked) and ``workspace_shown``. With them: the seconds since the
+kernel started this process (``/proc/self/stat``) and the CPU seconds it had used, both taken
+when the window was shown. Imports are placed as in :func:`workstation.app.main`: the measure
+includes them.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ import json  # noqa: E402  (after the first mark: the interpreter's own start is
 import os  # noqa: E402
 import sys  # noqa: E402
 from typing import Any  # noqa: E402
+
+_AT_SHOWN: dict[str, float | None] = {}
 
 DEMO_USER = "clerk"
 DEMO_PASSWORD = "clerk-demo-1"  # the demo post's published password (``consular init --demo``)
@@ -41,62 +45,69 @@ def _seconds_since_process_start() -> float | None:
         return None
 
 
-def _report_on_first_paint(window: Any, app: Any) -> None:
-    """Once the window has painted, record the marks, print them and quit the event loop."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+class _FirstPaint:
+    """Records ``mark`` once ``widget`` has painted and the frame is flushed, then calls
+    ``then`` (the flush happens when the paint returns: the next turn of the event loop)."""
 
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and "paint" not in _MARKS:
-                _MARKS["paint"] = time.perf_counter()
-                # The frame is flushed when this paint returns: the next turn of the loop.
-                QTimer.singleShot(0, self.shown)
-            return False
+    def __init__(self, widget: Any, mark: str, then: Any) -> None:
+        from PySide6.QtCore import QEvent, QObject, QTimer
 
-        def shown(self) -> None:
-            _MARKS["shown"] = time.perf_counter()
-            since_start = _seconds_since_process_start()
-            # CPU seconds of this process so far (all threads): far less disturbed than the
-            # wall clock when other work shares the machine.
-            cpu = time.process_time()
-            print(
-                json.dumps({"marks": _MARKS, "proc_seconds": since_start, "cpu_seconds": cpu}),
-                flush=True,
-            )
-            app.quit()
+        def after_paint() -> None:
+            _MARKS[mark] = time.perf_counter()
+            if mark == "shown":
+                _AT_SHOWN["proc_seconds"] = _seconds_since_process_start()
+                # CPU seconds of this process so far (all threads): far less disturbed than
+                # the wall clock when other work shares the machine.
+                _AT_SHOWN["cpu_seconds"] = time.process_time()
+            then()
 
-    probe = FirstPaint(window)
-    window.installEventFilter(probe)
+        class Filter(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint and f"{mark}_paint" not in _MARKS:
+                    _MARKS[f"{mark}_paint"] = time.perf_counter()
+                    QTimer.singleShot(0, after_paint)
+                return False
+
+        self.filter = Filter(widget)
+        widget.installEventFilter(self.filter)
+
+
+def _report(app: Any) -> None:
+    print(json.dumps({"marks": _MARKS, **_AT_SHOWN}), flush=True)
+    app.quit()
 
 
 def run_app(data_dir: str) -> int:
-    # As workstation.app.main(): the module, the QApplication, the services, then (after the
-    # sign-in, here done in code) the main window's modules.
+    # As workstation.app.main(): the module, the QApplication, then launch(): the main window
+    # shown at once while the post's services open on a worker. Once they are, the demo clerk
+    # signs in through the window's own sign-in page, and the run ends when the officer's
+    # workspace has painted.
     from workstation import app as workstation_app
 
     _MARKS["imported"] = time.perf_counter()
     app = workstation_app._start_application([])
     _MARKS["qapplication"] = time.perf_counter()
-    services = workstation_app._open_services(workstation_app.data_dir(data_dir))
-    if isinstance(services, int):
-        return services
-    _MARKS["services"] = time.perf_counter()
-    runner = workstation_app._make_runner(services)
-    try:
-        officer = services.accounts.authenticate(DEMO_USER, DEMO_PASSWORD)
+    workstation = workstation_app.Workstation(app, workstation_app.data_dir(data_dir))
+    window = workstation.window
+    _MARKS["window_built"] = time.perf_counter()
+    keep: list[_FirstPaint] = [_FirstPaint(window, "shown", lambda: None)]
+
+    def sign_in() -> None:
+        _MARKS["ready"] = time.perf_counter()
+        page = window.sign_in
+        page.username_edit.setText(DEMO_USER)
+        page.password_edit.setText(DEMO_PASSWORD)
+        page.sign_in_button.click()
+
+    def session_opened(workspace: Any) -> None:
         _MARKS["signed_in"] = time.perf_counter()
-        window, _card_events = workstation_app._build_window(services, officer, runner)
-        lock = workstation_app._install_lock(window, officer, services, runner)
-        _MARKS["window_built"] = time.perf_counter()
-        _report_on_first_paint(window, app)
-        window.show()  # card events are not started: pcscd is not part of a cold start
-        code = app.exec()
-        lock.stop()
-        window.close()
-        return code
-    finally:
-        runner.shutdown()
-        services.close()
+        keep.append(_FirstPaint(workspace, "workspace_shown", lambda: _report(app)))
+
+    workstation.ready.connect(sign_in)
+    workstation.session_opened.connect(session_opened)
+    workstation.launch()  # card events start with the session: pcscd is absent, it just says so
+    code = app.exec()
+    return workstation.finish(code)
 
 
 def run_bare() -> int:
@@ -106,9 +117,10 @@ def run_bare() -> int:
     app = QApplication([sys.argv[0]])
     _MARKS["qapplication"] = time.perf_counter()
     window = QMainWindow()
-    window.resize(1180, 740)  # the size the workstation's window opens at
+    screen = window.screen().availableGeometry()  # the size the workstation's window opens at
+    window.resize(min(1600, screen.width()), min(960, screen.height()))
     _MARKS["window_built"] = time.perf_counter()
-    _report_on_first_paint(window, app)
+    _keep = _FirstPaint(window, "shown", lambda: _report(app))
     window.show()
     return app.exec()
 

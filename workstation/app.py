@@ -1,7 +1,9 @@
-"""Composition root of the desktop workstation: data folder -> services -> sign-in -> main window.
+"""Composition root of the desktop workstation: the main window at once, the post's services
+opened behind it, then sign-in and the officer's workspace in that window.
 
-The only module that wires everything. Imports are kept to what the first screen needs (the main
-window's modules load after sign-in), because cold start is measured against a bare QMainWindow.
+The only module that wires everything. The window is built from light modules and shown first;
+SQLAlchemy, argon2, the site configuration, the database and the workspace's modules load on a
+worker meanwhile (cold start is measured against a bare QMainWindow: benchmarks/startup_bench).
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ import gc
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QApplication
 
 from workstation import __version__
 from workstation.paths import DATA_DIR_ENV, data_dir, site_file
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from workstation.ui.idle_lock import IdleLock
     from workstation.ui.main_window import MainWindow
     from workstation.ui.tasks import TaskRunner
+    from workstation.ui.workspace import Workspace
     from workstation.wiring import Services
 
 _log = logging.getLogger(__name__)
@@ -53,94 +57,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _show_startup_error(title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
-    # The officer may need to copy the command or the file name into a terminal.
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    box.exec()
-
-
-def _open_services(folder: Path) -> Services | int:
-    """The services, or the exit code after telling the officer why they cannot be opened."""
-    # SQLAlchemy, Alembic, argon2, the site configuration: imported here, not at start.
-    from workstation.config import ConfigError
-    from workstation.domain.errors import DomainError
+def _load_services(folder: Path) -> Services:
+    """Open the post's services (on a worker: SQLAlchemy, argon2, the site configuration and
+    the database are imported and opened while the window is already on screen)."""
     from workstation.wiring import build_services
 
-    title = _tr("Consular workstation")
-    try:
-        return build_services(folder)
-    except ConfigError as error:
+    return build_services(folder)
+
+
+def _startup_problem(error: BaseException, folder: Path) -> tuple[int, str]:
+    """The exit code and the officer's explanation for services that cannot be opened."""
+    from workstation.config import ConfigError
+    from workstation.domain.errors import DomainError
+
+    if isinstance(error, ConfigError):
         _log.error("site configuration: %s", error)
         if not site_file(folder).exists():
-            text = _tr(
+            return EXIT_NOT_SET_UP, _tr(
                 "This workstation is not set up yet: there is no site configuration in\n"
                 "{folder}\n\nTo try it with a demonstration post and accounts, run:\n\n"
                 '    consular --data-dir "{folder}" init --demo\n\n'
                 "then start the workstation again."
             ).format(folder=folder)
-        else:
-            text = _tr(
-                "The site configuration cannot be used:\n{path}\n\nSetting: {key}\nProblem: "
-                "{problem}\n\nCorrect the file (or ask your IT support) and start again."
-            ).format(path=error.path, key=error.key or "–", problem=error.problem)
-        _show_startup_error(title, text)
-        return EXIT_NOT_SET_UP
-    except DomainError as error:
+        return EXIT_NOT_SET_UP, _tr(
+            "The site configuration cannot be used:\n{path}\n\nSetting: {key}\nProblem: "
+            "{problem}\n\nCorrect the file (or ask your IT support) and start again."
+        ).format(path=error.path, key=error.key or "–", problem=error.problem)
+    if isinstance(error, DomainError):
         _log.error("post not usable: %s", error)
         from workstation.i18n.messages import Translator
 
-        text = _tr(
+        return EXIT_NOT_SET_UP, _tr(
             "{problem}\n\nData folder: {folder}\n\nTo set up a demonstration post, run:"
             '\n\n    consular --data-dir "{folder}" init --demo'
         ).format(problem=Translator().describe(error), folder=folder)
-        _show_startup_error(title, text)
-        return EXIT_NOT_SET_UP
-    except Exception:
-        # Database server down, disk unreadable...: the details are for support staff.
-        _log.exception("cannot open the post database")
-        _show_startup_error(
-            title,
-            _tr(
-                "The post database cannot be opened. Check the network connection and try again; "
-                "if it keeps happening, tell your IT support (the details are in the log)."
-            ),
-        )
-        return EXIT_FAILURE
-
-
-def _build_window(
-    services: Services, officer: Officer, runner: TaskRunner
-) -> tuple[MainWindow, CardEventBridge]:
-    """The main window for ``officer`` and its card-event bridge (not started, not shown).
-
-    Shared with the cold-start benchmark's driver, so that it measures the window the app shows.
-    """
-    from devices.registry import DeviceMap
-    from workstation.services.device_inventory import probe_statuses
-    from workstation.ui.card_events import CardEventBridge
-    from workstation.ui.main_window import MainWindow
-
-    devices = services.config.devices
-    card_events = CardEventBridge()
-    camera = _camera(devices.camera)
-    window = MainWindow(
-        services,
-        officer,
-        runner,
-        DeviceMap(
-            reader=devices.reader,
-            card_printer=devices.card_printer,
-            a4_printer=devices.a4_printer,
-            camera=devices.camera,
-        ),
-        probe=probe_statuses,
-        card_events=card_events,
-        camera=camera,
+    # Database server down, disk unreadable...: the details are for support staff.
+    _log.error("cannot open the post database", exc_info=(type(error), error, error.__traceback__))
+    return EXIT_FAILURE, _tr(
+        "The post database cannot be opened. Check the network connection and try again; "
+        "if it keeps happening, tell your IT support (the details are in the log)."
     )
-    if camera is not None:
-        camera.setParent(window)
-    return window, card_events
 
 
 def _camera(configured: str | None) -> QtStillSource | None:
@@ -156,11 +112,177 @@ def _camera(configured: str | None) -> QtStillSource | None:
     return QtCameraSource(configured)
 
 
-def _make_runner(services: Services) -> TaskRunner:
-    from workstation.i18n.messages import Translator
-    from workstation.ui.tasks import ErrorReporter, TaskRunner
+def build_workspace(
+    services: Services, officer: Officer, runner: TaskRunner, card_events: CardEventBridge
+) -> Workspace:
+    """The workspace of ``officer`` with the post's devices (not shown).
 
-    return TaskRunner(ErrorReporter(Translator(services.config.ui.language)))
+    Shared with the tests of the whole window, so that they exercise what the app shows."""
+    from devices.registry import DeviceMap
+    from workstation.services.device_inventory import probe_statuses
+    from workstation.ui.workspace import Workspace
+
+    devices = services.config.devices
+    camera = _camera(devices.camera)
+    workspace = Workspace(
+        services,
+        officer,
+        runner,
+        DeviceMap(
+            reader=devices.reader,
+            card_printer=devices.card_printer,
+            a4_printer=devices.a4_printer,
+            camera=devices.camera,
+        ),
+        probe=probe_statuses,
+        card_events=card_events,
+        camera=camera,
+    )
+    if camera is not None:
+        camera.setParent(workspace)
+    return workspace
+
+
+@dataclass
+class _Session:
+    officer: Officer
+    workspace: Workspace
+    lock: IdleLock
+    card_events: CardEventBridge
+
+
+class Workstation(QObject):
+    """The running application: the window at once, the post's services opened behind it, then
+    one session per sign-in until the window closes.
+
+    ``launch()`` shows the window and starts opening the services on the task runner;
+    :attr:`ready` fires when sign-in can be checked, :attr:`session_opened` when an officer's
+    workspace is shown; after ``app.exec()`` returns, :meth:`finish` ends the workers and
+    closes the services.
+    """
+
+    ready = Signal()
+    session_opened = Signal(object)  # Workspace
+    session_closed = Signal()
+
+    def __init__(self, app: QApplication, folder: Path) -> None:
+        super().__init__()
+        from workstation.i18n.messages import Translator
+        from workstation.ui.main_window import MainWindow
+        from workstation.ui.tasks import ErrorReporter, TaskRunner, install_exception_hook
+
+        self._app, self._folder = app, folder
+        self._runner = TaskRunner(ErrorReporter(Translator()))
+        # An exception raised in a slot reaches the error reporter (logged, shown in words).
+        self._uninstall_hook = install_exception_hook(self._runner.reporter)
+        self._services: Services | None = None
+        self._opened: list[Services] = []  # appended by the loading worker
+        self._session: _Session | None = None
+        self._frozen = False
+        self._exit_code: int | None = None
+        self.window = MainWindow()
+        self.window.sign_in.signed_in.connect(self._on_signed_in)
+
+    @property
+    def services(self) -> Services | None:
+        return self._services
+
+    @property
+    def session(self) -> Workspace | None:
+        return self._session.workspace if self._session is not None else None
+
+    def launch(self) -> None:
+        self.window.show()
+        folder, opened = self._folder, self._opened
+
+        def load() -> Services:
+            services = _load_services(folder)
+            opened.append(services)
+            # The workspace's modules (the services' own, numpy for photos ...), here rather
+            # than on the GUI thread when the officer signs in.
+            import workstation.ui.workspace  # noqa: F401
+
+            return services
+
+        self._runner.run(
+            load,
+            on_success=self._on_services_loaded,
+            on_failure=self._on_services_failed,
+            owner=self.window,
+            description="opening the post's records",
+        )
+
+    def _on_services_loaded(self, services: Services) -> None:
+        from workstation.i18n.messages import Translator
+
+        self._services = services
+        self._runner.reporter.use_translator(Translator(services.config.ui.language))
+        self.window.set_post(services.post, services.db)
+        self.window.sign_in.set_accounts(services.accounts, services.post, self._runner)
+        self.ready.emit()
+
+    def _on_services_failed(self, error: BaseException) -> None:
+        """Say why in the window, in place of the sign-in (the text can be selected, to copy a
+        command or a file name); closing the window then ends with the exit code."""
+        code, text = _startup_problem(error, self._folder)
+        self._exit_code = code
+        self.window.sign_in.show_problem(text)
+
+    def _on_signed_in(self, officer: Officer) -> None:
+        from workstation.ui.card_events import CardEventBridge
+
+        services = self._services
+        if services is None or self._session is not None:
+            return
+        card_events = CardEventBridge()
+        workspace = build_workspace(services, officer, self._runner, card_events)
+        card_events.setParent(workspace)
+        self.window.open_session(workspace)
+        lock = _install_lock(self.window, officer, services, self._runner)
+        lock.sign_out_requested.connect(self._on_sign_out_requested)
+        self._session = _Session(officer, workspace, lock, card_events)
+        if not self._frozen:
+            # What start-up made lives as long as the process: keep it out of the collector,
+            # so a full collection later walks only what the counter work allocates (a pause
+            # for every thread).
+            gc.freeze()
+            self._frozen = True
+        card_events.start()  # a thread of its own; a machine without PC/SC just reports it
+        _log.info("%s signed in", officer.username)
+        self.session_opened.emit(workspace)
+
+    def _on_sign_out_requested(self, officer: Officer) -> None:
+        """Sign-out from the lock: close the session's dialogs, then back to sign-in."""
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self.window and widget.isVisible():
+                widget.close()  # a modal dialog's exec() returns, as if cancelled
+                widget.hide()  # in case it refused to close
+        self._end_session()
+        _log.info("%s signed out", officer.username)
+        self.session_closed.emit()
+
+    def _end_session(self) -> None:
+        session, self._session = self._session, None
+        if session is None:
+            return
+        session.card_events.stop()
+        session.lock.stop()
+        session.lock.deleteLater()
+        workspace = self.window.close_session()
+        if workspace is not None:
+            workspace.deleteLater()
+
+    def finish(self, code: int) -> int:
+        """After the event loop: end the session and the workers, close the services."""
+        if self._session is not None:
+            self._session.card_events.stop()
+            self._session.lock.stop()
+        # Workers may still hold a database session: end them before the engine goes.
+        self._runner.shutdown()
+        self._uninstall_hook()
+        for services in self._opened:
+            services.close()
+        return self._exit_code if self._exit_code is not None else code
 
 
 def _install_lock(
@@ -176,64 +298,11 @@ def _install_lock(
     return lock
 
 
-def _end_session(app: QApplication, window: MainWindow) -> None:
-    """Sign-out from the lock: close the session's windows (dialogs first), leave the loops."""
-    for widget in QApplication.topLevelWidgets():
-        if widget is not window and widget.isVisible():
-            widget.close()  # a modal dialog's exec() returns, as if cancelled
-            widget.hide()  # in case it refused to close
-    window.close()
-    window.hide()
-    app.exit(EXIT_OK)  # ends every running event loop (nested dialogs' included)
-
-
-def _run_window(
-    app: QApplication, services: Services, runner: TaskRunner, officer: Officer
-) -> int | None:
-    """The main window until it closes: the exit code, or None when the officer signed out."""
-    window, card_events = _build_window(services, officer, runner)
-    lock = _install_lock(window, officer, services, runner)
-    signed_out: list[Officer] = []
-    lock.sign_out_requested.connect(signed_out.append)
-    lock.sign_out_requested.connect(lambda _officer: _end_session(app, window))
-    window.show()
-    # What start-up made lives as long as the session: keep it out of the collector, so a full
-    # collection later walks only what the counter work allocates (a pause for every thread).
-    gc.freeze()
-    card_events.start()  # a thread of its own; a machine without PC/SC just reports it
-    try:
-        code = app.exec()
-    finally:
-        card_events.stop()
-        lock.stop()
-    if signed_out:
-        _log.info("%s signed out", signed_out[0].username)
-        window.deleteLater()  # with its lock; the next sign-in builds a new window
-        return None
-    return code
-
-
-def _run_session(app: QApplication, services: Services) -> int:
-    """Sign-in, then the main window until it closes; after a sign-out from the screen lock,
-    sign-in again. Returns the exit code."""
-    from workstation.ui.login_dialog import LoginDialog
-    from workstation.ui.tasks import install_exception_hook
-
-    runner = _make_runner(services)
-    # An exception raised in a slot reaches the error reporter (logged, shown in words).
-    uninstall_hook = install_exception_hook(runner.reporter)
-    try:
-        while True:
-            login = LoginDialog(services.accounts, services.post, runner)
-            if login.exec() != QDialog.DialogCode.Accepted or login.officer is None:
-                return EXIT_OK
-            code = _run_window(app, services, runner, login.officer)
-            if code is not None:
-                return code
-    finally:
-        # Workers may still hold a database session: end them before the engine goes.
-        runner.shutdown()
-        uninstall_hook()
+def launch(app: QApplication, folder: Path) -> Workstation:
+    """Show the window for the post in ``folder`` and start opening its records."""
+    workstation = Workstation(app, folder)
+    workstation.launch()
+    return workstation
 
 
 def _start_application(qt_args: Sequence[str]) -> QApplication:
@@ -258,14 +327,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Unknown options (-platform, -style ...) are Qt's.
     args, qt_args = build_parser().parse_known_args(arguments)
     app = _start_application(qt_args)
-    folder = data_dir(args.data_dir)
-    services = _open_services(folder)
-    if isinstance(services, int):
-        return services
-    try:
-        return _run_session(app, services)
-    finally:
-        services.close()
+    workstation = launch(app, data_dir(args.data_dir))
+    code = app.exec()
+    return workstation.finish(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -19,3 +19,13 @@ def test_the_portrait_benchmark_photo_gives_a_compliant_portrait() -> None:
     report = PortraitProcessor().process(portrait_bench.twelve_megapixel_jpeg(), dt.date.today())
     assert report.compliant, report.failed
     assert report.portrait is not None and report.portrait.print_size == (413, 531)
+
+
+def test_the_startup_driver_shows_the_window_then_signs_the_clerk_in(tmp_path) -> None:
+    from benchmarks import startup_bench
+
+    folder = startup_bench.make_demo_folder(tmp_path)
+    marks = startup_bench.one_start(["app", str(folder)])["marks"]
+    # In order: window shown before the records were open, then sign-in, then the workspace.
+    assert 0 < marks["shown"] < marks["ready"] < marks["signed_in"] < marks["workspace_shown"]
+    assert startup_bench.one_start(["bare"])["marks"]["shown"] > 0

@@ -11,9 +11,9 @@ import pytest
 from devices.registry import DeviceMap
 from devices.status import DeviceKind, DeviceState, DeviceStatus
 from tests.support.pcsc import READER_NAME, PcscStack, pcsc_missing
+from tests.ui.windows import session_window
 from workstation.services.device_inventory import probe_statuses
 from workstation.ui.card_events import CardEventBridge
-from workstation.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.skipif(pcsc_missing() is not None, reason=str(pcsc_missing()))
 EVENT_TIMEOUT_MS = 20_000
@@ -52,7 +52,7 @@ def test_insert_and_remove_arrive_as_signals_on_the_gui_thread(
 def test_the_window_shows_the_reader_state_as_cards_and_the_service_come_and_go(
     qtbot, services, clerk, runner, bridge: CardEventBridge, pcsc_stack: PcscStack
 ) -> None:
-    window = MainWindow(
+    window = session_window(
         services,
         clerk,
         runner,
@@ -60,7 +60,7 @@ def test_the_window_shows_the_reader_state_as_cards_and_the_service_come_and_go(
         probe=probe_statuses,
         card_events=bridge,
     )
-    qtbot.addWidget(window)
+    qtbot.addWidget(window.window())
 
     def reader_is(state: DeviceState) -> bool:
         status: DeviceStatus | None = window.device_bar.status(DeviceKind.READER)

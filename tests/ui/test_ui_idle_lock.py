@@ -14,11 +14,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
 from devices.registry import DeviceMap
+from tests.ui.windows import session_window
 from workstation.app import main
 from workstation.domain.officers import Officer
 from workstation.ui.idle_lock import LOCK_ACTION_NAME, IdleLock, LockDialog
-from workstation.ui.login_dialog import LoginDialog
 from workstation.ui.main_window import MainWindow
+from workstation.ui.workspace import Workspace
 from workstation.wiring import Services
 
 QUIET = 60_000  # ms: long enough that only lock_now() locks
@@ -37,11 +38,11 @@ class SpyAccounts:
 
 
 @pytest.fixture
-def window(qtbot, services, clerk, runner, fixed_probe) -> MainWindow:
-    main_window = MainWindow(services, clerk, runner, DeviceMap(), probe=fixed_probe)
-    qtbot.addWidget(main_window)
-    main_window.show()
-    qtbot.waitExposed(main_window)
+def window(qtbot, services, clerk, runner, fixed_probe) -> Workspace:
+    main_window = session_window(services, clerk, runner, DeviceMap(), probe=fixed_probe)
+    qtbot.addWidget(main_window.window())
+    main_window.window().show()
+    qtbot.waitExposed(main_window.window())
     return main_window
 
 
@@ -55,7 +56,7 @@ def make_lock(window, clerk, accounts, runner) -> Iterator[Callable[[int], IdleL
     made: list[IdleLock] = []
 
     def make(interval_ms: int) -> IdleLock:
-        lock = IdleLock(window, clerk, accounts, runner, interval_ms=interval_ms)
+        lock = IdleLock(window.window(), clerk, accounts, runner, interval_ms=interval_ms)
         made.append(lock)
         return lock
 
@@ -87,7 +88,7 @@ def test_no_input_for_the_interval_locks_and_covers_the_window(qtbot, window, ma
     with qtbot.waitSignal(lock.locked, timeout=5000):
         pass
     assert lock.is_locked and lock.dialog.isVisible()
-    assert covered(window)
+    assert covered(window.window())
     assert QApplication.activeModalWidget() is lock.dialog  # input to the window is blocked
     assert lock.dialog.focusWidget() is lock.dialog.password_edit
 
@@ -97,7 +98,7 @@ def test_typing_restarts_the_quiet_interval(qtbot, window, make_lock) -> None:
     qtbot.waitUntil(lambda: 0 <= lock.remaining_ms() < 9000, timeout=5000)
     qtbot.keyClick(window.search.search_edit, "m")
     assert lock.remaining_ms() > 9000
-    assert not lock.is_locked and not covered(window)
+    assert not lock.is_locked and not covered(window.window())
 
 
 def test_wrong_password_says_so_stays_locked_and_is_audited(
@@ -108,7 +109,7 @@ def test_wrong_password_says_so_stays_locked_and_is_audited(
     unlock_with(qtbot, lock, "not-the-password")
     qtbot.waitUntil(lambda: lock.dialog.message_label.isVisible(), timeout=10_000)
     assert lock.dialog.message_label.text() == "Wrong password. Try again, or sign out."
-    assert lock.is_locked and lock.dialog.isVisible() and covered(window)
+    assert lock.is_locked and lock.dialog.isVisible() and covered(window.window())
     assert lock.dialog.password_edit.text() == ""
     trail = services.audit.trail("officer", "clerk")
     assert trail[0].action == "auth.sign_in_failed"
@@ -118,10 +119,10 @@ def test_right_password_unlocks_and_the_work_is_still_there(qtbot, window, make_
     qtbot.keyClicks(window.search.search_edit, "Mueller")
     lock = make_lock(QUIET)
     lock.lock_now()
-    assert covered(window)
+    assert covered(window.window())
     with qtbot.waitSignal(lock.unlocked, timeout=10_000):
         unlock_with(qtbot, lock, "clerk-demo-1")
-    assert not lock.is_locked and not lock.dialog.isVisible() and not covered(window)
+    assert not lock.is_locked and not lock.dialog.isVisible() and not covered(window.window())
     assert window.search.search_edit.text() == "Mueller"
     assert window.focusWidget() is window.search.search_edit
     assert lock.remaining_ms() > QUIET - 5000  # quiet time counts again
@@ -133,7 +134,7 @@ def test_another_officers_password_does_not_unlock(qtbot, window, make_lock) -> 
     with qtbot.assertNotEmitted(lock.unlocked):
         unlock_with(qtbot, lock, "registrar-demo-1")
         qtbot.waitUntil(lambda: lock.dialog.message_label.isVisible(), timeout=10_000)
-    assert lock.is_locked and covered(window)
+    assert lock.is_locked and covered(window.window())
 
 
 def test_the_password_is_checked_off_the_gui_thread(qtbot, window, make_lock, accounts) -> None:
@@ -147,15 +148,15 @@ def test_the_password_is_checked_off_the_gui_thread(qtbot, window, make_lock, ac
 
 def test_ctrl_l_locks_at_once_and_escape_does_not_unlock(qtbot, window, make_lock) -> None:
     lock = make_lock(QUIET)
-    action = window.findChild(QAction, LOCK_ACTION_NAME)
-    assert action is lock.lock_action and action in window.actions()
+    action = window.window().findChild(QAction, LOCK_ACTION_NAME)
+    assert action is lock.lock_action and action in window.window().actions()
     assert action.shortcut().toString() == "Ctrl+L"
     with qtbot.waitSignal(lock.locked, timeout=1000):
         action.trigger()
     qtbot.keyClick(lock.dialog, Qt.Key.Key_Escape)
     assert lock.dialog.isVisible()
     lock.dialog.close()  # the program may close it; the officer's close button may not...
-    assert lock.is_locked and covered(window)
+    assert lock.is_locked and covered(window.window())
     lock.lock_now()  # ...and locking again asks again, in the same dialog
     assert lock.dialog.isVisible()
     shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, LockDialog)]
@@ -172,7 +173,7 @@ def test_open_dialogs_are_covered_and_kept(qtbot, window, make_lock) -> None:
     qtbot.keyClicks(edit, "half-typed")
     lock = make_lock(QUIET)
     lock.lock_now()
-    assert covered(dialog) and covered(window)
+    assert covered(dialog) and covered(window.window())
     assert QApplication.activeModalWidget() is lock.dialog
     with qtbot.waitSignal(lock.unlocked, timeout=10_000):
         unlock_with(qtbot, lock, "clerk-demo-1")
@@ -226,22 +227,35 @@ class WhenShown:
 
 
 def test_sign_out_from_the_lock_goes_back_to_sign_in(qtbot, demo_dir: Path) -> None:
-    logins: list[LoginDialog] = []
+    windows: list[MainWindow] = []
+    workspaces: list[QWidget] = []
+    events: list[str] = []
 
-    def on_login(dialog: QWidget) -> None:
-        assert isinstance(dialog, LoginDialog)
-        logins.append(dialog)
-        if len(logins) == 1:
-            dialog.username_edit.setText("clerk")
-            dialog.password_edit.setText("clerk-demo-1")
-            dialog.sign_in_button.click()
-        else:
-            dialog.close()  # the second sign-in: nobody signs in, the app ends
+    def poll() -> None:
+        if not windows:
+            return
+        window = windows[0]
+        if window.workspace is not None and not workspaces:
+            workspaces.append(window.workspace)
+            events.append("workspace")
+            action = window.findChild(QAction, LOCK_ACTION_NAME)
+            assert action is not None
+            action.trigger()
+        elif workspaces and window.workspace is None and "signed out" not in events:
+            events.append("signed out")
+            # Back at the sign-in page, in the same window, empty: nobody signs in, the app ends.
+            assert window.isVisible() and window.pages.currentWidget() is window.sign_in
+            assert window.sign_in.username_edit.text() == ""
+            assert not window.registry_menu.isEnabled()
+            assert window.findChild(QAction, LOCK_ACTION_NAME) is None
+            window.close()
 
     def on_window(window: QWidget) -> None:
-        action = window.findChild(QAction, LOCK_ACTION_NAME)
-        assert action is not None
-        action.trigger()
+        assert isinstance(window, MainWindow)
+        windows.append(window)
+        window.sign_in.username_edit.setText("clerk")
+        window.sign_in.password_edit.setText("clerk-demo-1")
+        window.sign_in.sign_in_button.click()
 
     def on_lock(dialog: QWidget) -> None:
         assert isinstance(dialog, LockDialog)
@@ -257,18 +271,21 @@ def test_sign_out_from_the_lock_goes_back_to_sign_in(qtbot, demo_dir: Path) -> N
     safety.setSingleShot(True)
     safety.timeout.connect(QApplication.closeAllWindows)
     safety.start(30_000)
+    poller = QTimer()
+    poller.timeout.connect(poll)
+    poller.start(20)
     watchers = [
-        WhenShown(LoginDialog, on_login),
         WhenShown(MainWindow, on_window),
         WhenShown(LockDialog, on_lock),
         WhenShown(QMessageBox, on_question),
     ]
     try:
         assert main(["--data-dir", str(demo_dir)]) == 0
-        assert len(logins) == 2
-        assert len(watchers[1].seen) == 1 and len(watchers[3].seen) == 1
-        assert not shiboken6.isValid(watchers[1].seen[0])  # the signed-out window is gone
+        assert events == ["workspace", "signed out"]
+        assert len(watchers[1].seen) == 1 and len(watchers[2].seen) == 1
+        assert not shiboken6.isValid(workspaces[0])  # the signed-out workspace is gone
     finally:
         safety.stop()
+        poller.stop()
         for watcher in watchers:
             watcher.stop(qtbot)

@@ -17,6 +17,7 @@ from devices.registry import DeviceMap
 from tests.support.portraits import compliant_jpeg
 from tests.ui.focus import tab_chain
 from tests.ui.keyboard import type_text
+from tests.ui.windows import session_window
 from workstation.domain.document_kinds import CONSULAR_ID_CARD, EMERGENCY_TRAVEL_DOCUMENT
 from workstation.domain.documents import Document, DocumentAction, DocumentState
 from workstation.domain.officers import Officer
@@ -25,6 +26,7 @@ from workstation.services.keys import DEMO_KEY_PASSPHRASE
 from workstation.ui.issue_dialogs import ReasonDialog
 from workstation.ui.main_window import MainWindow
 from workstation.ui.tasks import ErrorReporter, install_exception_hook
+from workstation.ui.workspace import Workspace
 from workstation.wiring import Services
 
 TIMEOUT_MS = 30_000
@@ -37,19 +39,19 @@ def supervisor(services: Services) -> Officer:
 
 @pytest.fixture
 def open_window(qtbot, services, runner, fixed_probe) -> Callable[..., MainWindow]:
-    def make(officer: Officer, with_services: Services | None = None) -> MainWindow:
-        window = MainWindow(
+    def make(officer: Officer, with_services: Services | None = None) -> Workspace:
+        window = session_window(
             with_services or services, officer, runner, DeviceMap(), probe=fixed_probe
         )
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
+        qtbot.addWidget(window.window())
+        window.window().show()
+        qtbot.waitExposed(window.window())
         return window
 
     return make
 
 
-def open_person(qtbot, window: MainWindow, text: str = "mueller") -> None:
+def open_person(qtbot, window: Workspace, text: str = "mueller") -> None:
     window.find_action.trigger()
     with qtbot.waitSignal(
         window.search.results_shown, timeout=10_000, check_params_cb=lambda r: r is not None
@@ -60,7 +62,7 @@ def open_person(qtbot, window: MainWindow, text: str = "mueller") -> None:
     window.show_tab(1)
 
 
-def selected(window: MainWindow) -> Document:
+def selected(window: Workspace) -> Document:
     document = window.issue_page.selected_document()
     assert document is not None
     return document

@@ -21,6 +21,7 @@ from tests.support.pcsc import PcscStack
 from tests.support.portraits import compliant_jpeg
 from tests.ui.keyboard import type_text
 from tests.ui.stall import StallDetector
+from tests.ui.windows import session_window
 from workstation.domain.documents import Document, DocumentAction, DocumentState
 from workstation.domain.officers import Officer
 from workstation.domain.printing import PrintJob, PrintJobState
@@ -28,6 +29,7 @@ from workstation.services.keys import DEMO_KEY_PASSPHRASE
 from workstation.ui.document_preview import PREVIEW_DPI
 from workstation.ui.issue_dialogs import EtdRequestDialog, PassphraseDialog, ReasonDialog
 from workstation.ui.main_window import MainWindow
+from workstation.ui.workspace import Workspace
 from workstation.wiring import Services
 
 STALL_LIMIT_MS = 100.0
@@ -50,17 +52,19 @@ def supervisor(services: Services) -> Officer:
 
 @pytest.fixture
 def open_window(qtbot, services, runner, fixed_probe) -> Callable[..., MainWindow]:
-    def make(officer: Officer, device_map: DeviceMap | None = None) -> MainWindow:
-        window = MainWindow(services, officer, runner, device_map or DeviceMap(), probe=fixed_probe)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
+    def make(officer: Officer, device_map: DeviceMap | None = None) -> Workspace:
+        window = session_window(
+            services, officer, runner, device_map or DeviceMap(), probe=fixed_probe
+        )
+        qtbot.addWidget(window.window())
+        window.window().show()
+        qtbot.waitExposed(window.window())
         return window
 
     return make
 
 
-def find_and_open(qtbot, window: MainWindow, text: str) -> None:
+def find_and_open(qtbot, window: Workspace, text: str) -> None:
     """Type in the search (Ctrl+F first), Enter, and wait for the person's documents."""
     window.find_action.trigger()
     with qtbot.waitSignal(
@@ -79,17 +83,17 @@ def click_ok(qtbot, dialog: PassphraseDialog | ReasonDialog | EtdRequestDialog) 
     )
 
 
-def selected(window: MainWindow) -> Document:
+def selected(window: Workspace) -> Document:
     document = window.issue_page.selected_document()
     assert document is not None
     return document
 
 
-def wait_for_state(qtbot, window: MainWindow, state: DocumentState) -> None:
+def wait_for_state(qtbot, window: Workspace, state: DocumentState) -> None:
     qtbot.waitUntil(lambda: selected(window).state is state, timeout=PRINT_TIMEOUT_MS)
 
 
-def issue_with_passphrase(qtbot, window: MainWindow) -> None:
+def issue_with_passphrase(qtbot, window: Workspace) -> None:
     page = window.issue_page
     assert page.issue_action.isEnabled()
     page.issue_action.trigger()

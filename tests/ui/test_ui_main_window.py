@@ -15,18 +15,19 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from devices.registry import DeviceMap, probe_all
 from devices.status import DeviceKind
 from tests.ui.focus import tab_chain
+from tests.ui.windows import session_window
 from workstation.domain.officers import Officer
-from workstation.ui.main_window import MainWindow
 from workstation.ui.person_table_model import PERSON_ROLE, PersonColumn
+from workstation.ui.workspace import Workspace
 from workstation.wiring import Services
 
 
 @pytest.fixture
-def window(qtbot, services, clerk, runner, fixed_probe) -> MainWindow:
-    main = MainWindow(services, clerk, runner, DeviceMap(), probe=fixed_probe)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
+def window(qtbot, services, clerk, runner, fixed_probe) -> Workspace:
+    main = session_window(services, clerk, runner, DeviceMap(), probe=fixed_probe)
+    qtbot.addWidget(main.window())
+    main.window().show()
+    qtbot.waitExposed(main.window())
     return main
 
 
@@ -43,7 +44,7 @@ def type_text(widget: QLineEdit, text: str) -> None:
             QApplication.sendEvent(widget, event)
 
 
-def search(qtbot, window: MainWindow, text: str) -> None:
+def search(qtbot, window: Workspace, text: str) -> None:
     window.search.search_edit.clear()
     with qtbot.waitSignal(
         window.search.results_shown,
@@ -53,21 +54,21 @@ def search(qtbot, window: MainWindow, text: str) -> None:
         type_text(window.search.search_edit, text)
 
 
-def shown_names(window: MainWindow) -> list[str]:
+def shown_names(window: Workspace) -> list[str]:
     return [
         window.search.proxy.index(r, PersonColumn.NAME).data()
         for r in range(window.search.proxy.rowCount())
     ]
 
 
-def test_header_shows_post_and_signed_in_officer(window: MainWindow) -> None:
-    assert "UTO-GVA" in window.windowTitle()
+def test_header_shows_post_and_signed_in_officer(window: Workspace) -> None:
+    assert "UTO-GVA" in window.window().windowTitle()
     assert "UTO-GVA" in window.header.post_label.text()
     assert "Consulate General of Utopia" in window.header.post_label.text()
     assert window.header.post_detail_label.text() == "Geneva · issuing state UTO"
     assert window.header.officer_label.text() == "Carla Clerk"
     assert window.header.roles_label.text() == "Clerk · user name clerk"
-    assert window.database_label.text() == "Database: SQLite"
+    assert window.window().database_label.text() == "Database: SQLite"
 
 
 def test_typing_ascii_mueller_finds_mueller_luedenscheid(qtbot, window, mueller_id) -> None:
@@ -112,8 +113,8 @@ def test_only_the_latest_query_result_is_shown(
             return persons.search(text, born, limit)
 
     gated: Services = dataclasses.replace(services, persons=SlowFirstQuery())
-    window = MainWindow(gated, clerk, runner, DeviceMap(), probe=fixed_probe)
-    qtbot.addWidget(window)
+    window = session_window(gated, clerk, runner, DeviceMap(), probe=fixed_probe)
+    qtbot.addWidget(window.window())
     try:
         window.search.search_edit.setText("zzz")  # matches nobody, and is held back
         qtbot.waitUntil(held.is_set)
@@ -220,14 +221,15 @@ def test_ctrl_f_focuses_search_and_every_action_has_a_shortcut(qtbot, window) ->
     window.search.results_view.setFocus()
     window.find_action.trigger()
     assert window.focusWidget() is window.search.search_edit
+    main = window.window()
     actions = [
         a
         for menu in (
-            window.file_menu,
-            window.registry_menu,
-            window.documents_menu,
-            window.devices_menu,
-            window.help_menu,
+            main.file_menu,
+            main.registry_menu,
+            main.documents_menu,
+            main.devices_menu,
+            main.help_menu,
         )
         for a in menu.actions()
         if not a.isSeparator()
@@ -241,7 +243,7 @@ def test_ctrl_f_focuses_search_and_every_action_has_a_shortcut(qtbot, window) ->
     shortcuts = [a.shortcut().toString() for a in actions]
     assert len(set(shortcuts)) == len(shortcuts)  # no shortcut does two things
     assert window.find_action.shortcut().toString() == "Ctrl+F"
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert main.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.refresh_devices_action.shortcut().toString() == "F5"
 
 
@@ -261,14 +263,14 @@ def test_enter_in_search_moves_to_the_first_result(qtbot, window, mueller_id) ->
 
 
 def test_about_names_version_database_and_post(window) -> None:
-    text = window.about_text()
+    text = window.window().about_text()
     assert "0.1.0" in text and "SQLite" in text and "UTO-GVA" in text
 
 
 @pytest.fixture
-def real_probe_window(qtbot, services, clerk, runner) -> Iterator[MainWindow]:
-    main = MainWindow(services, clerk, runner, DeviceMap(), probe=probe_all)
-    qtbot.addWidget(main)
+def real_probe_window(qtbot, services, clerk, runner) -> Iterator[Workspace]:
+    main = session_window(services, clerk, runner, DeviceMap(), probe=probe_all)
+    qtbot.addWidget(main.window())
     yield main
 
 
@@ -298,9 +300,9 @@ def test_a_failing_probe_is_reported_and_the_window_lives_on(
     def broken_probe(_map: DeviceMap) -> list:
         raise OSError("driver crashed")
 
-    window = MainWindow(services, clerk, runner, DeviceMap(), probe=broken_probe)
-    qtbot.addWidget(window)
-    window.show()
+    window = session_window(services, clerk, runner, DeviceMap(), probe=broken_probe)
+    qtbot.addWidget(window.window())
+    window.window().show()
     with qtbot.waitSignal(reporter.error_reported, timeout=5000) as blocker:
         pass
     assert "unexpected problem" in blocker.args[0]
@@ -308,3 +310,21 @@ def test_a_failing_probe_is_reported_and_the_window_lives_on(
     assert window.isVisible()
     qtbot.keyClicks(window.search.search_edit, "x")  # still usable
     qtbot.waitUntil(lambda: window.search.model.result is not None)
+
+
+def test_edit_record_opens_the_person_form_as_a_correction_and_saving_shows_it(
+    qtbot, window, services, mueller_id
+) -> None:
+    search(qtbot, window, "mueller")
+    with qtbot.waitSignal(window.person_shown, timeout=5000):
+        window.search.results_view.selectRow(0)
+    qtbot.waitUntil(window.details.edit_button.isEnabled)
+    window.details.edit_button.click()
+    assert window.tabs.currentWidget() is window.person_form
+    assert "Correction of a record" in window.person_form.title.text()
+    phone = window.person_form.fields.editor("phone")
+    phone.set_value("+41 22 555 09 99")
+    with qtbot.waitSignal(window.person_shown, timeout=10_000) as blocker:
+        window.person_form.save()
+    assert blocker.args[0].id == mueller_id and blocker.args[0].phone == "+41 22 555 09 99"
+    assert services.persons.get(mueller_id).phone == "+41 22 555 09 99"

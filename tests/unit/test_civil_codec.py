@@ -20,7 +20,7 @@ from workstation.domain.civil.codec import (
     record_from_plain,
     to_plain,
 )
-from workstation.domain.civil.explanations import ERROR_TEXTS
+from workstation.domain.civil.error_texts import ERROR_TEXTS
 from workstation.domain.civil.records import (
     BirthRecord,
     DeathRecord,

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from workstation.domain import civil
-from workstation.domain.civil.explanations import DUPLICATE_TEXTS, ERROR_TEXTS
+from workstation.domain.civil.error_texts import ERROR_TEXTS
+from workstation.domain.civil.explanations import DUPLICATE_TEXTS
 from workstation.domain.civil.records import (
     BirthRecord,
     DeathRecord,

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from workstation.domain.civil.explanations import ERROR_TEXTS as CIVIL_ERROR_TEXTS
+from workstation.domain.civil.error_texts import ERROR_TEXTS as CIVIL_ERROR_TEXTS
 from workstation.domain.errors import DomainError, FieldError, ValidationError
 
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -24,7 +24,7 @@ def _(text: str) -> str:
 
 
 MESSAGES: Mapping[str, str] = {
-    # Civil registration's texts live with the domain's explanations (one source of truth).
+    # Civil registration's error texts live with the domain (one source of truth).
     **CIVIL_ERROR_TEXTS,
     "field.required": _("{field} is required."),
     "field.unknown": _("{field} is not a field of this form; check its spelling."),

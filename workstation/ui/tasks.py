@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from devices.errors import DeviceError
@@ -62,6 +62,11 @@ class ErrorReporter(QObject):
     @property
     def translator(self) -> Translator:
         return self._translator
+
+    def use_translator(self, translator: Translator) -> None:
+        """Describe errors in another language from now on (the post's, once its site
+        configuration is read: the reporter exists before, from the window's first moment)."""
+        self._translator = translator
 
     def describe(self, error: BaseException) -> str:
         """The text the officer sees for ``error``."""
@@ -113,6 +118,8 @@ class ErrorReporter(QObject):
             QMessageBox.StandardButton.Ok,
             owner,
         )
+        from PySide6.QtCore import Qt  # see TaskRunner.__init__
+
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._open_dialogs.append(box)
         box.finished.connect(lambda _result: self._forget(box))
@@ -247,7 +254,11 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._relay = _Relay(self)
-        self._relay.finished.connect(self._on_relay_finished, Qt.ConnectionType.QueuedConnection)
+        # Queued, as every connection whose signal is emitted on another thread than the
+        # receiver's (the pool's threads here; the relay lives on the GUI thread). Not spelt
+        # Qt.ConnectionType.QueuedConnection: the first use of PySide6's Qt namespace builds
+        # its hundred enums (~20 ms), and the runner is made before the first window shows.
+        self._relay.finished.connect(self._on_relay_finished)
         self._pending: dict[int, _Pending[Any]] = {}
         self._ids = itertools.count(1)
         self._closing = False

@@ -322,6 +322,7 @@ def test_edit_record_opens_the_person_form_as_a_correction_and_saving_shows_it(
     window.details.edit_button.click()
     assert window.tabs.currentWidget() is window.person_form
     assert "Correction of a record" in window.person_form.title.text()
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Correction"
     phone = window.person_form.fields.editor("phone")
     phone.set_value("+41 22 555 09 99")
     with qtbot.waitSignal(window.person_shown, timeout=10_000) as blocker:

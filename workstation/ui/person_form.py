@@ -114,6 +114,7 @@ class PersonFormPage(FormPage):
 
     chip_portrait_read = Signal(bytes)
     prefilled = Signal(str)
+    mode_changed = Signal()  # new_person() or edit(): adding or correcting from now on
 
     def __init__(
         self,
@@ -253,6 +254,7 @@ class PersonFormPage(FormPage):
         self.show_status("")
         self.retranslate()
         self.fields.focus_chain()[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.mode_changed.emit()
 
     def edit(self, person: Person) -> None:
         """Correct ``person`` (the record as stored, with its id): the fields show it, and Save
@@ -268,6 +270,7 @@ class PersonFormPage(FormPage):
         self.retranslate()
         self.show_status(self.tr("Change what is wrong, then save (Ctrl+S)."))
         self.fields.focus_chain()[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.mode_changed.emit()
 
     def _on_write_succeeded(self, record_id: Any) -> None:
         if isinstance(record_id, Person):

@@ -192,6 +192,7 @@ class Workspace(QWidget):
         )
         self.person_form.saved.connect(self._on_person_form_saved)
         self.details.edit_requested.connect(self._on_details_edit_requested)
+        self.person_form.mode_changed.connect(self._retranslate)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("personTabs")
         for page in (self.details, self.issue_page, self.photo_page, self.person_form):
@@ -273,7 +274,10 @@ class Workspace(QWidget):
             self.details: self.tr("Detai&ls"),
             self.issue_page: self.tr("Docu&ments"),
             self.photo_page: self.tr("Photo"),  # Ctrl+3: every letter is taken on the page
-            self.person_form: self.tr("New person"),  # Ctrl+4
+            # Ctrl+4; named for what the form does now (Edit record… makes it a correction).
+            self.person_form: self.tr("Correction")
+            if self.person_form.editing is not None
+            else self.tr("New person"),
             self.approvals: self.tr("A&pprovals"),
         }
         for number in range(self.tabs.count()):

@@ -66,7 +66,7 @@ class DeviceMonitor(QObject):
             CardEventKind.CARD_REMOVED: self.tr("Card removed from {reader}"),
             CardEventKind.READER_ADDED: self.tr("Reader connected: {reader}"),
             CardEventKind.READER_REMOVED: self.tr("Reader disconnected: {reader}"),
-            CardEventKind.SERVICE_LOST: self.tr("The smart-card service stopped"),
+            CardEventKind.SERVICE_LOST: self.tr("The smart-card service is not running"),
             CardEventKind.SERVICE_RESTORED: self.tr("The smart-card service is back"),
         }
         self.message.emit(messages[event.kind].format(reader=event.reader or ""))

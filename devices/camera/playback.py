@@ -21,16 +21,15 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Unpack
 
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QUrl, Slot
 from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame
 
-from devices.camera.qt_base import QtStillSource, require_qt_application
-from devices.camera.sources import JPEG
+from devices.camera.qt_base import QtSourceOptions, QtStillSource, require_qt_application
 from devices.errors import DeviceError
 
 __all__ = ["PlaybackSource"]
@@ -50,7 +49,8 @@ def _existing(path: _PathLike) -> Path:
 class PlaybackSource(QtStillSource):
     """A camera stand-in playing ``media``: one video file, or a sequence of image files.
 
-    Raises ``DeviceError("file.not_found")`` at once if a file is missing (a test
+    Options as for :class:`~devices.camera.qt_base.QtStillSource`. Raises
+    ``DeviceError("file.not_found")`` at once if a file is missing (a test
     or demo set-up error); decoding problems surface as ``failed`` at capture
     time, like a real camera's.
     """
@@ -60,18 +60,9 @@ class PlaybackSource(QtStillSource):
         media: _PathLike | Sequence[_PathLike],
         *,
         timeout_s: float = 5.0,
-        media_type: str = JPEG,
-        jpeg_quality: int = 95,
-        clock: Callable[[], datetime] | None = None,
-        parent: QObject | None = None,
+        **options: Unpack[QtSourceOptions],
     ) -> None:
-        super().__init__(
-            timeout_s=timeout_s,
-            media_type=media_type,
-            jpeg_quality=jpeg_quality,
-            clock=clock,
-            parent=parent,
-        )
+        super().__init__(timeout_s=timeout_s, **options)
         self._player: QMediaPlayer | None = None
         self._images: list[Path] = []
         self._index = 0
@@ -162,6 +153,5 @@ class PlaybackSource(QtStillSource):
     def _on_player_error(self, error: QMediaPlayer.Error, text: str) -> None:
         if error == QMediaPlayer.Error.NoError:
             return
-        _log.warning("%s: player error %s: %s", self.description, error.name, text)
-        self._want_frame = False
-        self._fail(DeviceError("camera.capture_failed", f"{self.description}: {text}"))
+        _log.info("%s: player error %s", self.description, error.name)
+        self._fail_on_device_error("camera.capture_failed", text)

@@ -33,6 +33,7 @@ from abc import abstractmethod
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
+from typing import TypedDict
 
 import shiboken6
 from PySide6.QtCore import (
@@ -55,6 +56,7 @@ from devices.camera.sources import JPEG, PNG, CapturedImage, StillSource, check_
 from devices.errors import DeviceError
 
 __all__ = [
+    "QtSourceOptions",
     "QtStillSource",
     "ensure_qt_application",
     "on_current_thread",
@@ -110,6 +112,19 @@ def require_qt_application() -> QCoreApplication:
     return app
 
 
+class QtSourceOptions(TypedDict, total=False):
+    """The constructor options every Qt source passes on to :class:`QtStillSource` unchanged.
+
+    A backend takes its own arguments and timeout default, then
+    ``**options: Unpack[QtSourceOptions]``, so the shared options are declared once.
+    """
+
+    media_type: str
+    jpeg_quality: int
+    clock: Callable[[], datetime] | None
+    parent: QObject | None
+
+
 class QtStillSource(QObject, StillSource):
     """Base of the sources driven by Qt Multimedia (real camera, playback).
 
@@ -125,7 +140,9 @@ class QtStillSource(QObject, StillSource):
 
     Backends implement :meth:`start`, :meth:`stop`, :attr:`is_active`,
     :meth:`_begin_capture` (start taking a picture, then call :meth:`_deliver`
-    or :meth:`_fail` from a Qt slot) and optionally :meth:`_cancel_capture`.
+    or :meth:`_fail` from a Qt slot) and optionally :meth:`_cancel_capture`;
+    :meth:`_error` makes an error naming the source, :meth:`_fail_on_device_error`
+    answers a camera's or player's own error signal.
     """
 
     captured = Signal(object)
@@ -195,9 +212,7 @@ class QtStillSource(QObject, StillSource):
         """
         self._require_own_thread()
         if self._busy:
-            self._emit_later(
-                self.failed, DeviceError("camera.busy", f"{self.description}: capture pending")
-            )
+            self._emit_later(self.failed, self._error("camera.busy", "capture pending"))
             return
         _log.info("capture requested from %s", self.description)
         self._busy = True
@@ -240,7 +255,7 @@ class QtStillSource(QObject, StillSource):
             if not was_active:
                 self.stop()
         if not outcome:
-            raise DeviceError("camera.timeout", f"{self.description}: no answer from Qt")
+            raise self._error("camera.timeout", "no answer from Qt")
         result = outcome[0]
         if isinstance(result, DeviceError):
             raise result
@@ -269,8 +284,7 @@ class QtStillSource(QObject, StillSource):
             # Called from Qt slots, where an exception would only be printed and the
             # caller would wait for the timeout: report it as a failed capture now.
             _log.exception("%s: encoding the picture raised", self.description)
-            detail = f"{self.description}: {type(exc).__name__}: {exc}"
-            self._fail(DeviceError("camera.capture_failed", detail))
+            self._fail(self._error("camera.capture_failed", f"{type(exc).__name__}: {exc}"))
             return
         self._settle()
         _log.info("captured %s", captured)
@@ -284,6 +298,16 @@ class QtStillSource(QObject, StillSource):
         self._settle()
         _log.warning("capture from %s failed: %s", self.description, error)
         self._emit_later(self.failed, error)
+
+    def _error(self, code: str, text: str) -> DeviceError:
+        """``DeviceError(code)`` whose detail starts with this source's description."""
+        return DeviceError(code, f"{self.description}: {text}")
+
+    def _fail_on_device_error(self, code: str, text: str) -> None:
+        """The camera or player reported ``text``: forget the pending picture and fail it."""
+        _log.warning("%s: device error: %s", self.description, text)
+        self._cancel_capture()
+        self._fail(self._error(code, text))
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -310,15 +334,12 @@ class QtStillSource(QObject, StillSource):
     def _on_deadline_timeout(self) -> None:
         self._cancel_capture()
         self._fail(
-            DeviceError(
-                "camera.timeout",
-                f"{self.description}: no picture within {self._timeout_ms / 1000:g} s",
-            )
+            self._error("camera.timeout", f"no picture within {self._timeout_ms / 1000:g} s")
         )
 
     def _encode(self, image: QImage) -> CapturedImage:
         if image.isNull():
-            raise DeviceError("camera.capture_failed", f"{self.description}: empty frame")
+            raise self._error("camera.capture_failed", "empty frame")
         if self._media_type == JPEG:
             if image.hasAlphaChannel() or image.format() != QImage.Format.Format_RGB888:
                 image = image.convertToFormat(QImage.Format.Format_RGB888)
@@ -333,8 +354,8 @@ class QtStillSource(QObject, StillSource):
         if self._media_type == JPEG:
             writer.setQuality(self._jpeg_quality)
         if not writer.write(image):
-            detail = f"{self.description}: cannot encode {self._media_type}: {writer.errorString()}"
-            raise DeviceError("camera.capture_failed", detail)
+            text = f"cannot encode {self._media_type}: {writer.errorString()}"
+            raise self._error("camera.capture_failed", text)
         data = buffer.data().data()
         return CapturedImage(
             data=bytes(data),

@@ -20,10 +20,9 @@ Linux and Windows desktops grant it without asking.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import datetime
+from typing import Unpack
 
-from PySide6.QtCore import QCameraPermission, QObject, QPermission, Qt, Slot
+from PySide6.QtCore import QCameraPermission, QPermission, Qt, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import (
     QCamera,
@@ -33,8 +32,7 @@ from PySide6.QtMultimedia import (
     QMediaDevices,
 )
 
-from devices.camera.qt_base import QtStillSource, require_qt_application
-from devices.camera.sources import JPEG
+from devices.camera.qt_base import QtSourceOptions, QtStillSource, require_qt_application
 from devices.errors import DeviceError
 
 __all__ = ["QtCameraSource", "list_cameras"]
@@ -86,7 +84,8 @@ class QtCameraSource(QtStillSource):
     """A webcam or document camera, chosen by name fragment (``None``: the system default).
 
     ``timeout_s`` bounds one capture, camera start-up included (a cold USB
-    camera can take two or three seconds to deliver its first frame).
+    camera can take two or three seconds to deliver its first frame). Options as for
+    :class:`~devices.camera.qt_base.QtStillSource`.
     """
 
     def __init__(
@@ -94,18 +93,9 @@ class QtCameraSource(QtStillSource):
         configured: str | None = None,
         *,
         timeout_s: float = 10.0,
-        media_type: str = JPEG,
-        jpeg_quality: int = 95,
-        clock: Callable[[], datetime] | None = None,
-        parent: QObject | None = None,
+        **options: Unpack[QtSourceOptions],
     ) -> None:
-        super().__init__(
-            timeout_s=timeout_s,
-            media_type=media_type,
-            jpeg_quality=jpeg_quality,
-            clock=clock,
-            parent=parent,
-        )
+        super().__init__(timeout_s=timeout_s, **options)
         self._configured = configured
         self._name: str | None = None
         self._camera: QCamera | None = None
@@ -191,8 +181,7 @@ class QtCameraSource(QtStillSource):
         request_id = self._image_capture.capture()
         if request_id == -1:  # refused at once; errorOccurred(-1, ...) may also fire
             code = _CAPTURE_ERRORS.get(self._image_capture.error(), "camera.capture_failed")
-            text = self._image_capture.errorString()
-            self._fail(DeviceError(code, f"{self.description}: {text}"))
+            self._fail(self._error(code, self._image_capture.errorString()))
         else:
             self._request_id = request_id
 
@@ -220,8 +209,7 @@ class QtCameraSource(QtStillSource):
         if request_id not in (self._request_id, -1):
             return
         self._request_id = None
-        code = _CAPTURE_ERRORS.get(error, "camera.capture_failed")
-        self._fail(DeviceError(code, f"{self.description}: {text}"))
+        self._fail(self._error(_CAPTURE_ERRORS.get(error, "camera.capture_failed"), text))
 
     @Slot(QCamera.Error, str)
     def _on_camera_error(self, error: QCamera.Error, text: str) -> None:
@@ -229,6 +217,5 @@ class QtCameraSource(QtStillSource):
             return
         # Qt reports one generic CameraError for "in use by another application",
         # "unplugged" and driver failures alike.
-        _log.warning("%s: camera error: %s", self.description, text)
-        self._fail(DeviceError("camera.unavailable", f"{self.description}: {text}"))
+        self._fail_on_device_error("camera.unavailable", text)
         self._close()

@@ -7,34 +7,25 @@ from pathlib import Path
 import pytest
 
 from templates import DocumentView, load_layout, render_pdf
+from tests.support.demo_post import etd_request, init_clerk_post, open_services
 from tests.support.portraits import compliant_jpeg
 from workstation.cli import main
 from workstation.domain.numbering import check_digit
-from workstation.wiring import build_services
+
+ERIKSSON = {
+    "surname": "Eriksson",
+    "given_names": "Anna Maria",
+    "sex": "F",
+    "birth_date": "1974-08-12",
+    "nationality": "UTO",
+}
 
 
 @pytest.fixture
 def post(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> Path:
-    folder = tmp_path / "post"
-    monkeypatch.setenv("CONSULAR_DATA_DIR", str(folder))
-    monkeypatch.setenv("CONSULAR_KEY_PASSPHRASE", "demo-signing-key")
-    monkeypatch.setenv("CONSULAR_PASSWORD", "clerk-demo-1")
-    assert main(["init", "--demo"]) == 0
-    person = tmp_path / "person.json"
-    person.write_text(
-        json.dumps(
-            {
-                "surname": "Eriksson",
-                "given_names": "Anna Maria",
-                "sex": "F",
-                "birth_date": "1974-08-12",
-                "nationality": "UTO",
-            }
-        )
-    )
-    assert main(["person", "add", str(person), "--officer", "clerk"]) == 0
+    init_clerk_post(tmp_path, monkeypatch, ERIKSSON)
     # The card carries the processed portrait: the photo must be a real, compliant one.
     (tmp_path / "photo.jpg").write_bytes(compliant_jpeg())
     capsys.readouterr()
@@ -69,24 +60,7 @@ def test_an_id_card_is_issued_and_its_pdf_written(
 def test_an_etd_waits_for_a_supervisor(
     post: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert (
-        main(
-            [
-                "issue",
-                "etd",
-                "1",
-                "--destination",
-                "Utopia City",
-                "--transit",
-                "DOH",
-                "--replaces",
-                "X1234567 (stolen)",
-                "--officer",
-                "clerk",
-            ]
-        )
-        == 0
-    )
+    assert main(etd_request("X1234567 (stolen)", "--transit", "DOH")) == 0
     request = capsys.readouterr().out.strip()
     assert main(["document", "issue", request, "--officer", "clerk"]) == 5  # not approved yet
     monkeypatch.setenv("CONSULAR_PASSWORD", "supervisor-demo-1")
@@ -136,32 +110,14 @@ def test_an_issued_card_verifies_from_its_pdf_and_an_altered_one_does_not(
 
 
 def _seal_hex(post: Path) -> str:
-    services = build_services(post / "post")
-    try:
+    with open_services(post / "post") as services:
         return str(services.documents.get(1).data["seal"])
-    finally:
-        services.close()
 
 
 def test_a_preview_is_marked_specimen_and_uses_no_number(
     post: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert (
-        main(
-            [
-                "issue",
-                "etd",
-                "1",
-                "--destination",
-                "Utopia City",
-                "--replaces",
-                "X1234567 (lost)",
-                "--officer",
-                "clerk",
-            ]
-        )
-        == 0
-    )
+    assert main(etd_request("X1234567 (lost)")) == 0
     request = capsys.readouterr().out.strip()
     preview = post / "preview.pdf"
     assert main(["document", "preview", request, "--out", str(preview)]) == 0

@@ -11,16 +11,16 @@ import pytest
 from PIL import Image
 
 from tests.support import portraits as samples
-from workstation.cli import main
-from workstation.wiring import build_services
+from tests.support.demo_post import etd_request, init_clerk_post, open_services, run_cli
 
 OLD = dt.datetime(2025, 1, 10, 12, 0)
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+COLLINS = {
+    "surname": "Collins",
+    "given_names": "Eileen",
+    "sex": "F",
+    "birth_date": "1956-11-19",
+    "nationality": "UTO",
+}
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def test_check_prints_every_check_and_writes_the_portrait(
     files: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out, chip = files / "portrait.jpg", files / "chip.jpg"
-    code, text, _ = _run(
+    code, text, _ = run_cli(
         capsys,
         "photo",
         "check",
@@ -59,12 +59,12 @@ def test_check_prints_every_check_and_writes_the_portrait(
 def test_check_of_a_non_compliant_photo_exits_6_and_names_the_check(
     files: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, text, _ = _run(capsys, "photo", "check", str(files / "small.png"), "--json")
+    code, text, _ = run_cli(capsys, "photo", "check", str(files / "small.png"), "--json")
     report = json.loads(text)
     assert code == 6 and report["compliant"] is False and report["failed"] == ["eye_distance"]
     (eyes,) = [c for c in report["checks"] if c["code"] == "eye_distance"]
     assert eyes["value"] < 90 and eyes["threshold"] == ">= 90" and eyes["passed"] is False
-    code, text, _ = _run(capsys, "photo", "check", str(files / "small.png"))
+    code, text, _ = run_cli(capsys, "photo", "check", str(files / "small.png"))
     assert code == 6
     assert any(
         line.startswith("FAIL")
@@ -77,9 +77,9 @@ def test_check_of_a_non_compliant_photo_exits_6_and_names_the_check(
 def test_check_of_an_unreadable_file_exits_2(
     files: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = _run(capsys, "photo", "check", str(files / "notes.txt"))
+    code, _, err = run_cli(capsys, "photo", "check", str(files / "notes.txt"))
     assert code == 2 and "not a readable JPEG or PNG" in err
-    code, _, _ = _run(capsys, "photo", "check", str(files / "missing.jpg"))
+    code, _, _ = run_cli(capsys, "photo", "check", str(files / "missing.jpg"))
     assert code == 2
 
 
@@ -87,24 +87,7 @@ def test_check_of_an_unreadable_file_exits_2(
 def post(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> Path:
-    folder = tmp_path / "post"
-    monkeypatch.setenv("CONSULAR_DATA_DIR", str(folder))
-    monkeypatch.setenv("CONSULAR_KEY_PASSPHRASE", "demo-signing-key")
-    monkeypatch.setenv("CONSULAR_PASSWORD", "clerk-demo-1")
-    assert main(["init", "--demo"]) == 0
-    person = tmp_path / "person.json"
-    person.write_text(
-        json.dumps(
-            {
-                "surname": "Collins",
-                "given_names": "Eileen",
-                "sex": "F",
-                "birth_date": "1956-11-19",
-                "nationality": "UTO",
-            }
-        )
-    )
-    assert main(["person", "add", str(person), "--officer", "clerk"]) == 0
+    init_clerk_post(tmp_path, monkeypatch, COLLINS)
     (tmp_path / "good.jpg").write_bytes(samples.compliant_jpeg())
     (tmp_path / "old.jpg").write_bytes(samples.jpeg(samples.good(), captured=OLD))
     capsys.readouterr()
@@ -115,12 +98,12 @@ def test_the_site_configuration_sets_the_thresholds(
     post: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (post / "small.png").write_bytes(samples.png(samples.astronaut()))
-    assert _run(capsys, "photo", "check", str(post / "small.png"))[0] == 6
+    assert run_cli(capsys, "photo", "check", str(post / "small.png"))[0] == 6
     site = post / "post" / "site.toml"
     site.write_text(site.read_text() + "\n[photo]\nmin_eye_distance_px = 40\n")
-    assert _run(capsys, "photo", "check", str(post / "small.png"))[0] == 0
+    assert run_cli(capsys, "photo", "check", str(post / "small.png"))[0] == 0
     site.write_text(site.read_text() + "smile_required = true\n")
-    code, _, err = _run(capsys, "photo", "check", str(post / "small.png"))
+    code, _, err = run_cli(capsys, "photo", "check", str(post / "small.png"))
     assert code == 2 and "photo.smile_required" in err
 
 
@@ -128,13 +111,13 @@ def test_a_card_with_an_old_photo_is_refused_unless_overridden_and_the_override_
     post: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     card = ["issue", "id-card", "1", "--photo", str(post / "old.jpg"), "--officer", "clerk"]
-    code, _, err = _run(capsys, *card)
+    code, _, err = run_cli(capsys, *card)
     assert code == 2 and "photo_age" in err and "not compliant" in err
-    assert _run(capsys, "document", "show", "1")[0] == 4  # no request was recorded
-    code, _, err = _run(capsys, *card, "--override", "face_count=trust me")
+    assert run_cli(capsys, "document", "show", "1")[0] == 4  # no request was recorded
+    code, _, err = run_cli(capsys, *card, "--override", "face_count=trust me")
     assert code == 2 and "cannot be overridden" in err
     justification = "Compared with the applicant at the counter"
-    code, out, _ = _run(
+    code, out, _ = run_cli(
         capsys,
         "--json",
         *card,
@@ -145,7 +128,7 @@ def test_a_card_with_an_old_photo_is_refused_unless_overridden_and_the_override_
     )
     assert code == 0 and json.loads(out)["number"].startswith("CI")
     monkeypatch.setenv("CONSULAR_PASSWORD", "supervisor-demo-1")
-    code, out, _ = _run(capsys, "--json", "audit", "log", "--officer", "supervisor")
+    code, out, _ = run_cli(capsys, "--json", "audit", "log", "--officer", "supervisor")
     entries = json.loads(out)
     (override,) = [e for e in entries if e["action"] == "photo.check_overridden"]
     assert override["record"] == "person:1"
@@ -153,13 +136,13 @@ def test_a_card_with_an_old_photo_is_refused_unless_overridden_and_the_override_
     assert override["details"]["justification"] == justification
     assert override["details"]["value"] > 183
     # The card carries the processed portrait, not the file given.
-    code, out, _ = _run(capsys, "--json", "photo", "list", "1", "--officer", "supervisor")
+    code, out, _ = run_cli(capsys, "--json", "photo", "list", "1", "--officer", "supervisor")
     (stored,) = json.loads(out)
     assert stored["document_id"] == 1 and stored["compliant"] is False
     assert stored["overrides"] == [{"code": "photo_age", "justification": justification}]
     portrait = post / "portrait.jpg"
     assert (
-        _run(
+        run_cli(
             capsys,
             "photo",
             "export",
@@ -172,55 +155,38 @@ def test_a_card_with_an_old_photo_is_refused_unless_overridden_and_the_override_
         == 0
     )
     assert Image.open(portrait).size == (413, 531)
-    services = build_services(post / "post")
-    try:
-        with services.db.reading() as uow:
-            assert uow.documents.file(1, "portrait") == ("image/jpeg", portrait.read_bytes())
-    finally:
-        services.close()
+    with open_services(post / "post") as services, services.db.reading() as uow:
+        assert uow.documents.file(1, "portrait") == ("image/jpeg", portrait.read_bytes())
 
 
 def test_an_etd_request_carries_the_processed_portrait(
     post: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = _run(
-        capsys,
-        "issue",
-        "etd",
-        "1",
-        "--destination",
-        "Utopia City",
-        "--replaces",
-        "X1234567 (lost)",
-        "--photo",
-        str(post / "good.jpg"),
-        "--officer",
-        "clerk",
+    code, out, _ = run_cli(
+        capsys, *etd_request("X1234567 (lost)", "--photo", str(post / "good.jpg"))
     )
     assert code == 0
-    services = build_services(post / "post")
-    try:
-        with services.db.reading() as uow:
-            found = uow.documents.file(int(out), "portrait")
-            (stored,) = uow.portraits.for_person(1)
-            processed = uow.portraits.images(stored.id)
-        assert processed is not None and found == ("image/jpeg", processed.print_jpeg)
-        assert stored.document_id == int(out) and stored.compliant
-    finally:
-        services.close()
+    with open_services(post / "post") as services, services.db.reading() as uow:
+        found = uow.documents.file(int(out), "portrait")
+        (stored,) = uow.portraits.for_person(1)
+        processed = uow.portraits.images(stored.id)
+    assert processed is not None and found == ("image/jpeg", processed.print_jpeg)
+    assert stored.document_id == int(out) and stored.compliant
 
 
 def test_attach_list_and_export_for_a_supervisor_to_compare(
     post: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = _run(
+    code, out, _ = run_cli(
         capsys, "photo", "attach", "1", str(post / "good.jpg"), "--officer", "clerk"
     )
     assert code == 0
     portrait_id = out.strip()
-    code, _, err = _run(capsys, "photo", "attach", "1", str(post / "old.jpg"), "--officer", "clerk")
+    code, _, err = run_cli(
+        capsys, "photo", "attach", "1", str(post / "old.jpg"), "--officer", "clerk"
+    )
     assert code == 2 and "photo_age" in err
-    code, _, err = _run(
+    code, _, err = run_cli(
         capsys,
         "photo",
         "attach",
@@ -232,10 +198,10 @@ def test_attach_list_and_export_for_a_supervisor_to_compare(
         "clerk",
     )
     assert code == 2 and "CHECK=JUSTIFICATION" in err
-    code, out, _ = _run(capsys, "photo", "list", "1", "--officer", "clerk")
+    code, out, _ = run_cli(capsys, "photo", "list", "1", "--officer", "clerk")
     assert code == 0 and out.split()[0] == portrait_id and "compliant" in out
     original, printed = post / "original.jpg", post / "printed.jpg"
-    code, _, _ = _run(
+    code, _, _ = run_cli(
         capsys,
         "photo",
         "export",
@@ -250,4 +216,4 @@ def test_attach_list_and_export_for_a_supervisor_to_compare(
     assert code == 0
     assert original.read_bytes() == (post / "good.jpg").read_bytes()
     assert Image.open(io.BytesIO(printed.read_bytes())).size == (413, 531)
-    assert _run(capsys, "photo", "list", "7", "--officer", "clerk")[0] == 4
+    assert run_cli(capsys, "photo", "list", "7", "--officer", "clerk")[0] == 4

@@ -16,19 +16,14 @@ from PIL import Image
 from templates import DocumentView, LayoutError, load_layout, parse_layout, render_pdf
 from tests.rendering import certificate_samples as samples
 from tests.rendering.conftest import poppler, run
+from tests.support.demo_post import init_demo_post, open_services, produce_certificate
 from workstation.cli import main
 from workstation.domain.civil.records import MarriageRecord, PersonRef
 from workstation.domain.vds import parse_seal
 from workstation.domain.vds_profiles import civil_content
 from workstation.services import certificates
-from workstation.services.certificates import (
-    CertificateKind,
-    CertificateProducer,
-    ProducedCertificate,
-)
-from workstation.services.keys import DEMO_KEY_PASSPHRASE
 from workstation.services.verification import VerificationService
-from workstation.wiring import Services, build_services
+from workstation.wiring import Services
 
 A4_POINTS = (595.28, 841.89)
 CASES = {
@@ -109,35 +104,13 @@ TEXT = {
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("certificates") / "demo"
-    assert main(["--data-dir", str(folder), "init", "--demo"]) == 0
-    return folder
+    return init_demo_post(tmp_path_factory.mktemp("certificates") / "demo")
 
 
 @pytest.fixture(scope="module")
 def services(demo: Path) -> Iterator[Services]:
-    built = build_services(demo)
-    yield built
-    built.close()
-
-
-def _produce(
-    services: Services,
-    entry: samples.Entry,
-    kind: str = "full",
-    layouts: Path | None = None,
-) -> ProducedCertificate:
-    return CertificateProducer(services.keys, layouts).produce(
-        services.post,
-        entry.register_number,
-        entry.current,
-        entry.annotations,
-        entry.current.registered_on,
-        samples.ISSUED_ON,
-        samples.REGISTRAR,
-        CertificateKind(kind),
-        DEMO_KEY_PASSPHRASE,
-    )
+    with open_services(demo) as built:
+        yield built
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +119,7 @@ def pdfs(services: Services, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     out = {}
     for name, (entry, kind) in CASES.items():
         path = folder / f"{name}.pdf"
-        path.write_bytes(_produce(services, entry(), kind).pdf)
+        path.write_bytes(produce_certificate(services, entry(), kind).pdf)
         out[name] = path
     return out
 
@@ -203,7 +176,7 @@ def test_extract_shows_only_annotations_that_affect_civil_status(pdfs: dict[str,
 def test_before_the_recognition_neither_certificate_names_a_father(services: Services) -> None:
     entry = samples.birth()
     for kind in ("full", "extract"):
-        path_text = _pdf_text(_produce(services, entry, kind).pdf)
+        path_text = _pdf_text(produce_certificate(services, entry, kind).pdf)
         assert "ШЕВЧЕНКО" not in path_text and "Reconnaissance" not in path_text
         assert "Not stated / Non déclaré" in path_text
         assert "None / Néant" in path_text
@@ -253,7 +226,7 @@ def test_longest_seal_still_reads_at_300_dpi(services: Services, tmp_path: Path)
     assert isinstance(entry.current, MarriageRecord)
     first, second = (dataclasses.replace(s, person=long) for s in entry.current.spouses)
     record = dataclasses.replace(entry.current, spouses=(first, second))
-    produced = _produce(services, dataclasses.replace(entry, current=record))
+    produced = produce_certificate(services, dataclasses.replace(entry, current=record))
     assert len(produced.seal) > 200
     path = tmp_path / "long.pdf"
     path.write_bytes(produced.pdf)
@@ -300,7 +273,7 @@ def test_an_altered_seal_byte_is_not_valid(
 
     monkeypatch.setattr(certificates, "sign_seal", altered)
     path = tmp_path / "altered.pdf"
-    path.write_bytes(_produce(services, samples.death()).pdf)
+    path.write_bytes(produce_certificate(services, samples.death()).pdf)
     capsys.readouterr()
     assert main(["--data-dir", str(demo), "verify", str(path)]) == 6
     out = capsys.readouterr().out
@@ -316,10 +289,10 @@ def test_a_genuine_seal_on_another_certificate_is_not_valid(
 ) -> None:
     """A valid seal copied from the death certificate onto a forged birth certificate: the
     printed register number is not the signed one."""
-    genuine = _produce(services, samples.death()).seal
+    genuine = produce_certificate(services, samples.death()).seal
     monkeypatch.setattr(certificates, "sign_seal", lambda _part, _key: genuine)
     path = tmp_path / "forged.pdf"
-    path.write_bytes(_produce(services, samples.birth()).pdf)
+    path.write_bytes(produce_certificate(services, samples.birth()).pdf)
     capsys.readouterr()
     assert main(["--data-dir", str(demo), "verify", str(path)]) == 6
     out = capsys.readouterr().out
@@ -336,7 +309,7 @@ def test_a_post_overrides_the_layout_and_labels(services: Services, tmp_path: Pa
         'de = "ACTE DE DÉCÈS"', 'de = "STERBEURKUNDE"'
     )
     (folder / "death_certificate.toml").write_text(text, encoding="utf-8")
-    pdf = _produce(services, samples.death(), layouts=folder).pdf
+    pdf = produce_certificate(services, samples.death(), layouts=folder).pdf
     printed = _pdf_text(pdf)
     assert "DEATH CERTIFICATE / STERBEURKUNDE" in printed
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.rendering import certificate_samples as samples
-from workstation.cli import main
+from tests.support.demo_post import init_demo_post, open_services, produce_certificate
 from workstation.domain.civil.records import PersonRef
 from workstation.domain.errors import DomainError
 from workstation.domain.vds import SealHeader, encode_message, encode_seal, parse_seal
@@ -28,11 +28,7 @@ from workstation.domain.vds_profiles import (
 )
 from workstation.security import keys as k
 from workstation.security.seal_verifier import sign_seal
-from workstation.services.certificates import (
-    CertificateKind,
-    CertificateProducer,
-    ProducedCertificate,
-)
+from workstation.services.certificates import CertificateKind
 from workstation.services.keys import DEMO_KEY_PASSPHRASE
 from workstation.services.verification import (
     CONTENT_MALFORMED,
@@ -40,7 +36,7 @@ from workstation.services.verification import (
     VerificationService,
     check_seal,
 )
-from workstation.wiring import Services, build_services
+from workstation.wiring import Services
 
 CONTENT = CivilSealContent(
     register_number="UTO-GVA/B/2026/000123",
@@ -64,32 +60,13 @@ DOC_EXAMPLE = bytes.fromhex(
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("certificates") / "demo"
-    assert main(["--data-dir", str(folder), "init", "--demo"]) == 0
-    return folder
+    return init_demo_post(tmp_path_factory.mktemp("certificates") / "demo")
 
 
 @pytest.fixture(scope="module")
 def services(demo: Path) -> Iterator[Services]:
-    built = build_services(demo)
-    yield built
-    built.close()
-
-
-def _produce(
-    services: Services, entry: samples.Entry, kind: CertificateKind = CertificateKind.FULL
-) -> ProducedCertificate:
-    return CertificateProducer(services.keys).produce(
-        services.post,
-        entry.register_number,
-        entry.current,
-        entry.annotations,
-        entry.current.registered_on,
-        samples.ISSUED_ON,
-        samples.REGISTRAR,
-        kind,
-        DEMO_KEY_PASSPHRASE,
-    )
+    with open_services(demo) as built:
+        yield built
 
 
 # --- the profile without keys ------------------------------------------------------------------
@@ -203,7 +180,7 @@ def test_certificate_seal_is_signed_with_the_posts_key_and_certifies_the_entry(
     services: Services,
 ) -> None:
     entry = samples.birth(samples.RECOGNITION, samples.CORRECTION)
-    produced = _produce(services, entry)
+    produced = produce_certificate(services, entry)
     report = VerificationService(services.keys).verify_bytes(produced.seal)
     assert report.valid, report
     assert (report.signer, report.cert_ref, report.issuing_country) == ("UTGV", "10", "UTO")
@@ -219,7 +196,7 @@ def test_kinds_and_names_of_each_certificate(services: Services) -> None:
     ]
     seen = []
     for entry, kind, expected in cases:
-        civil = civil_content(parse_seal(_produce(services, entry, kind).seal))
+        civil = civil_content(parse_seal(produce_certificate(services, entry, kind).seal))
         assert civil.certificate_type is CivilCertificateType[expected]
         assert civil.register_number == entry.register_number
         assert civil.event_date == entry.current.event_date
@@ -235,14 +212,14 @@ def test_kinds_and_names_of_each_certificate(services: Services) -> None:
 def test_marriage_and_death_have_no_extract(services: Services) -> None:
     for entry in (samples.marriage(), samples.death()):
         with pytest.raises(DomainError) as caught:
-            _produce(services, entry, CertificateKind.EXTRACT)
+            produce_certificate(services, entry, CertificateKind.EXTRACT)
         assert caught.value.code == "civil.certificate.no_extract"
 
 
 def test_register_number_of_another_register_is_refused(services: Services) -> None:
     entry = dataclasses.replace(samples.death(), register_number=samples.BIRTH_NUMBER)
     with pytest.raises(DomainError) as caught:
-        _produce(services, entry)
+        produce_certificate(services, entry)
     assert caught.value.code == "civil.register_number.invalid"
 
 
@@ -251,10 +228,10 @@ def test_a_name_without_an_icao_rule_needs_its_latin_form(services: Services) ->
     entry = samples.birth()
     record = dataclasses.replace(entry.current, child=greek)
     with pytest.raises(DomainError) as caught:
-        _produce(services, dataclasses.replace(entry, current=record))
+        produce_certificate(services, dataclasses.replace(entry, current=record))
     assert caught.value.code == "transliteration.no_rule"
 
     latin = dataclasses.replace(greek, surname_latin="Papadopoulou", given_names_latin="Olena")
     record = dataclasses.replace(entry.current, child=latin)
-    produced = _produce(services, dataclasses.replace(entry, current=record))
+    produced = produce_certificate(services, dataclasses.replace(entry, current=record))
     assert civil_content(parse_seal(produced.seal)).principal == "PAPADOPOULOU<<OLENA"

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.domain.portrait import CheckCode, CheckResult
+from workstation.domain.errors import DomainError, ValidationError
+from workstation.domain.portrait import CheckCode, CheckResult, accept
 from workstation.i18n.messages import Translator
 
 PASSED_COLOUR = "#1b5e20"
@@ -34,6 +35,19 @@ def check_name(translator: Translator, code: CheckCode) -> str:
 
 def reason_text(translator: Translator, check: CheckResult) -> str:
     return translator.text(check.reason, None, {}) if check.reason else ""
+
+
+def override_refusal(
+    translator: Translator, checks: tuple[CheckResult, ...], code: CheckCode
+) -> str | None:
+    """Why the failed check ``code`` may not be overridden (the domain says), or ``None``."""
+    try:
+        accept(checks, {code: "?"})
+    except ValidationError as error:
+        return "\n".join(translator.text(p.code, "override", p.params) for p in error.errors)
+    except DomainError:
+        pass  # other checks still fail: that is what overrides are for
+    return None
 
 
 def value_text(check: CheckResult) -> str:

@@ -13,32 +13,29 @@ failed check, Ctrl+Return uses the photo.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from devices.camera import CapturedImage, FileSource, image_from_bytes
 from devices.errors import DeviceError
-from workstation.domain.errors import DomainError, ValidationError
+from workstation.domain.errors import DomainError
 from workstation.domain.officers import Officer
 from workstation.domain.portrait import CheckCode, accept
-from workstation.ui.adjustment_bar import AdjustmentBar
-from workstation.ui.camera_view import CameraView, ImagePane
-from workstation.ui.form_fields import ERROR_COLOUR
-from workstation.ui.photo_checks import ChecksTable, OverrideDialog
-from workstation.ui.photo_work import Adjustment, CheckedPhoto, PhotoChecker, check_job
+from workstation.ui.photo_checks import OverrideDialog, override_refusal
+from workstation.ui.photo_page_widgets import PhotoPageWidgets
+from workstation.ui.photo_work import (
+    Adjustment,
+    CheckedPhoto,
+    PhotoChecker,
+    acceptable,
+    check_job,
+    read_and_check_job,
+)
 from workstation.ui.tasks import TaskHandle, TaskRunner
 
 if TYPE_CHECKING:
@@ -47,10 +44,13 @@ if TYPE_CHECKING:
 RECHECK_DELAY_MS = 300
 
 
-class PhotoPage(QWidget):
+class PhotoPage(PhotoPageWidgets):
     """Place it with the photo service, the signed-in officer, the task runner and the camera
     (``None``: file import only); :meth:`set_person` says whose photo it is. Signals:
-    ``portrait_stored(portrait_id)`` once stored, ``checked(CheckedPhoto)`` after each check."""
+    ``portrait_stored(portrait_id)`` once stored, ``checked(CheckedPhoto)`` after each check.
+
+    The widgets and their layout are :class:`PhotoPageWidgets`'; this class connects them to
+    the work: taking or importing a photo, checking it, overrides and storing."""
 
     portrait_stored = Signal(int)
     checked = Signal(object)
@@ -64,8 +64,7 @@ class PhotoPage(QWidget):
         camera: QtStillSource | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("photoPage")
+        super().__init__(camera, task_runner.reporter.translator, parent)
         self._photos = photos
         self._officer = officer
         self._runner = task_runner
@@ -79,7 +78,7 @@ class PhotoPage(QWidget):
         self._check_task: TaskHandle | None = None
         self._store_task: TaskHandle | None = None
         self.override_dialog: OverrideDialog | None = None
-        self._build()
+        self._connect()
         self._recheck = QTimer(self)
         self._recheck.setSingleShot(True)
         self._recheck.setInterval(RECHECK_DELAY_MS)
@@ -93,57 +92,14 @@ class PhotoPage(QWidget):
 
     # -- construction --------------------------------------------------------------------------
 
-    def _build(self) -> None:
-        self.camera_view = CameraView(self._camera, self._runner.reporter.translator)
-        self.original_view = ImagePane("originalView")
-        self.portrait_view = ImagePane("portraitView")
-        self._captions = [QLabel(), QLabel(), QLabel()]
-        panes = QGridLayout()
-        for column, (caption, view) in enumerate(
-            zip(
-                self._captions,
-                (self.camera_view, self.original_view, self.portrait_view),
-                strict=True,
-            )
-        ):
-            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            caption.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            panes.addWidget(caption, 0, column)
-            panes.addWidget(view, 1, column)
-        panes.setRowStretch(1, 1)
-        self.take_button = self._button("takePhoto", self.take_photo)
-        self.import_button = self._button("importFile", self.open_import_dialog)
-        self.adjust_bar = AdjustmentBar()
+    def _connect(self) -> None:
+        self.take_button.clicked.connect(self.take_photo)
+        self.import_button.clicked.connect(self.open_import_dialog)
         self.adjust_bar.requested.connect(self.adjust)
-        self.adjustment_label = self.adjust_bar.label
-        tools = QHBoxLayout()
-        for widget in (self.take_button, self.import_button):
-            tools.addWidget(widget)
-        tools.addSpacing(24)
-        tools.addWidget(self.adjust_bar, 1)
-        self.checks_table = ChecksTable(self._runner.reporter.translator)
         self.checks_table.doubleClicked.connect(lambda _index: self.request_override())
         self.checks_table.itemSelectionChanged.connect(self._update_actions)
-        self.status = QLabel()
-        self.status.setObjectName("photoStatus")
-        self.status.setWordWrap(True)
-        self.override_button = self._button("override", lambda: self.request_override())
-        self.use_button = self._button("usePhoto", self.use_photo)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.override_button)
-        bottom.addWidget(self.use_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(panes, 1)
-        layout.addLayout(tools)
-        layout.addWidget(self.checks_table)
-        layout.addLayout(bottom)
-
-    def _button(self, name: str, slot: Any) -> QPushButton:
-        button = QPushButton()
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
+        self.override_button.clicked.connect(lambda: self.request_override())
+        self.use_button.clicked.connect(self.use_photo)
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -260,15 +216,9 @@ class PhotoPage(QWidget):
         self._recheck.stop()
         if self._check_task is not None:
             self._check_task.cancel()
-        photos = self._photos
-
-        def job() -> tuple[CapturedImage, CheckedPhoto]:
-            captured = read()
-            return captured, check_job(photos, captured, Adjustment())()
-
         self.show_status(message)
         self._check_task = self._runner.run(
-            job,
+            read_and_check_job(self._photos, read),
             on_success=self._on_new_photo_checked,
             on_failure=self._on_check_failed,
             owner=self,
@@ -338,18 +288,12 @@ class PhotoPage(QWidget):
         if check.passed:
             self.show_status(self.tr("This check passed: there is nothing to override."))
             return None
-        try:  # the domain says which checks may be overridden
-            accept(self.result.report.checks, {code: "?"})
-        except ValidationError as error:
-            translator = self._runner.reporter.translator
-            texts = [translator.text(p.code, "override", p.params) for p in error.errors]
-            self.show_status("\n".join(texts), error=True)
+        translator = self._runner.reporter.translator
+        refusal = override_refusal(translator, self.result.report.checks, code)
+        if refusal is not None:
+            self.show_status(refusal, error=True)
             return None
-        except DomainError:
-            pass  # other checks still fail: that is what overrides are for
-        dialog = OverrideDialog(
-            self._runner.reporter.translator, check, self.overrides.get(code, ""), self
-        )
+        dialog = OverrideDialog(translator, check, self.overrides.get(code, ""), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_override_accepted(dialog))
         self.override_dialog = dialog
@@ -377,23 +321,18 @@ class PhotoPage(QWidget):
         except DomainError as error:
             self.show_status(self._runner.reporter.translator.describe(error), error=True)
             return
-        photos, officer, person_id, document_id = (
-            self._photos,
+        store = partial(  # what is stored is decided now, not when the worker runs
+            self._photos.capture_for_person,
             self._officer,
             self._person_id,
-            self._document_id,
+            result.image,
+            dict(self.overrides),
+            captured_at=result.captured.captured_at,
+            document_id=self._document_id,
         )
-        overrides = dict(self.overrides)
         self.show_status(self.tr("Storing the photo…"))
         self._store_task = self._runner.run(
-            lambda: photos.capture_for_person(
-                officer,
-                person_id,
-                result.image,
-                overrides,
-                captured_at=result.captured.captured_at,
-                document_id=document_id,
-            ),
+            store,
             on_success=self._on_stored,
             on_failure=self._on_store_failed,
             owner=self,
@@ -421,11 +360,6 @@ class PhotoPage(QWidget):
         self.stop_camera()
 
     # -- display -------------------------------------------------------------------------------
-
-    def show_status(self, text: str, *, error: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
-        self.status.setAccessibleDescription(text)
 
     def _show_device_error(self, error: DeviceError) -> None:
         self.show_status(self._runner.reporter.translator.text(error.code, None, {}), error=True)
@@ -467,16 +401,8 @@ class PhotoPage(QWidget):
         self.override_button.setEnabled(bool(failed_selected) and idle)
         self.use_button.setEnabled(
             self.result is not None
-            and self._acceptable(self.result)
+            and acceptable(self.result, self.overrides)
             and self._person_id is not None
             and self._check_task is None
             and idle
         )
-
-    def _acceptable(self, result: CheckedPhoto) -> bool:
-        """Whether the domain accepts the photo with the overrides given so far."""
-        try:
-            accept(result.report.checks, self.overrides)
-        except DomainError:
-            return False
-        return result.report.portrait is not None

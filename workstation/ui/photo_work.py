@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -22,8 +22,9 @@ from PIL import Image
 from PySide6.QtGui import QImage
 
 from devices.camera import CapturedImage
+from workstation.domain.errors import DomainError
 from workstation.domain.officers import Officer
-from workstation.domain.portrait import CheckCode
+from workstation.domain.portrait import CheckCode, accept
 
 MAX_ROTATION = 20.0
 MAX_ZOOM = 3.0
@@ -151,3 +152,24 @@ def check_job(
         )
 
     return run
+
+
+def read_and_check_job(
+    photos: PhotoChecker, read: Callable[[], CapturedImage]
+) -> Callable[[], tuple[CapturedImage, CheckedPhoto]]:
+    """The work for a new photo: ``read`` it (a file, a camera still) and check it as taken."""
+
+    def run() -> tuple[CapturedImage, CheckedPhoto]:
+        captured = read()
+        return captured, check_job(photos, captured, Adjustment())()
+
+    return run
+
+
+def acceptable(result: CheckedPhoto, overrides: Mapping[CheckCode, str]) -> bool:
+    """Whether the domain accepts the photo with ``overrides`` and it has a portrait."""
+    try:
+        accept(result.report.checks, overrides)
+    except DomainError:
+        return False
+    return result.report.portrait is not None

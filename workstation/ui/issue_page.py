@@ -1,54 +1,49 @@
 """The issue page: one person's documents with their states, new requests, the preview, issue
-and print, chip encoding, and the corrections (reprint, void, spoiled copy) with a reason.
+and print on the printer the officer chooses, chip encoding, and the corrections (reprint,
+void, spoiled copy) with a reason. The steps are in :mod:`issue_steps` (run by
+:mod:`step_page`), which apply in :mod:`issue_step_rules`, printing in :mod:`print_panel`.
 
-Every step calls a service on the task runner; the page only decides which steps to offer for
-the selected document's state and shows what the services answer. The signing key's passphrase
-is asked once per session (kept in memory only, for this page's lifetime).
+Every step calls a service on the task runner. The signing key's passphrase is asked once per
+session (in memory only). The printers are listed again when the page is shown and on
+:meth:`IssuePage.refresh_queues` (F5).
 """
 
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QImage, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QProgressBar,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from workstation.domain.document_kinds import DocumentKind
-from workstation.domain.documents import Document, DocumentState
-from workstation.domain.errors import DomainError
-from workstation.domain.officers import Officer, Permission
+from workstation.domain.documents import Document
+from workstation.domain.officers import Officer
 from workstation.domain.people import Person
 from workstation.domain.portrait import PortraitRecord
 from workstation.domain.printing import PrintJob
 from workstation.ui.action_button import ActionButton
 from workstation.ui.document_preview import DocumentPreview, render_pdf
-from workstation.ui.document_table_model import (
-    DOCUMENT_ROLE,
-    DocumentColumn,
-    DocumentTableModel,
-    kind_name,
-    state_name,
-)
-from workstation.ui.issue_dialogs import EtdRequestDialog, PassphraseDialog, ReasonDialog
+from workstation.ui.document_table_model import DOCUMENT_ROLE, DocumentTableModel
+from workstation.ui.documents_view import DocumentsView
+from workstation.ui.issue_person_header import IssuePersonHeader
 from workstation.ui.issue_services import IssueServices
-from workstation.ui.issue_steps import CARD, PRE_PRODUCTION, DocumentSteps
+from workstation.ui.issue_step_rules import PRE_PRODUCTION, state_hint, step_texts, steps_enabled
+from workstation.ui.issue_steps import DocumentSteps
 from workstation.ui.print_panel import PrintPanel
+from workstation.ui.step_page import StepPage
 from workstation.ui.tasks import TaskHandle, TaskRunner
 
-_PRODUCED = frozenset({DocumentState.PRODUCED, DocumentState.ISSUED, DocumentState.DELIVERED})
+#: The printers are listed again when the page is shown, at most this often (seconds).
+QUEUES_SHOWN_AGAIN_S = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +54,7 @@ class _Loaded:
     kinds: dict[str, DocumentKind]
 
 
-class IssuePage(DocumentSteps, QWidget):
+class IssuePage(DocumentSteps, StepPage):
     """Documents of the person shown; the actions are QActions with shortcuts (the main window
     lists them in its Documents menu) and tool buttons."""
 
@@ -79,10 +74,9 @@ class IssuePage(DocumentSteps, QWidget):
         queues: list[str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(task_runner, parent)
         self._services = services
         self._officer = officer
-        self._runner = task_runner
         self._reader = reader
         self._person: Person | None = None
         self._kinds: dict[str, DocumentKind] = {}
@@ -90,9 +84,8 @@ class IssuePage(DocumentSteps, QWidget):
         self._passphrase: str | None = None
         self._load_task: TaskHandle | None = None
         self._preview_task: TaskHandle | None = None
-        self._busy = False
         self._select_after_load: int | None = None
-        self.dialog: PassphraseDialog | ReasonDialog | EtdRequestDialog | None = None
+        self._queues_listed_at: float | None = None
         self.setObjectName("issuePage")
         self._build()
         self._build_actions()
@@ -104,46 +97,12 @@ class IssuePage(DocumentSteps, QWidget):
     # -- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.person_label = QLabel()
-        self.person_label.setObjectName("issuePerson")
-        font = self.person_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.person_label.setFont(font)
-        self.photo_label = QLabel()
-        self.photo_label.setObjectName("issuePhoto")
-        self.photo_label.setFixedSize(70, 90)
-        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.photo_label.setStyleSheet("#issuePhoto { background: #eceff1; color: #616161; }")
-        self.photo_note = QLabel()
-        self.photo_note.setObjectName("photoNote")
-        self.photo_note.setWordWrap(True)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("issueStatus")
-        self.status_label.setWordWrap(True)
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumHeight(8)
-        self.busy_bar.hide()
+        self.header = IssuePersonHeader()
+        self.photo_note = self.header.photo_note
+        self.busy_changed.connect(lambda _busy: self._update_actions())
 
         self.model = DocumentTableModel(self)
-        view = self.documents_view = QTableView()
-        view.setObjectName("documents")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DocumentColumn.KIND, QHeaderView.ResizeMode.Stretch)
-        view.setColumnHidden(DocumentColumn.DETAIL, True)
-        # Room for five documents before it scrolls; the preview takes the rest.
-        rows = view.verticalHeader().defaultSectionSize() * 5
-        view.setMinimumHeight(rows + header.sizeHint().height() + 4)
+        view = self.documents_view = DocumentsView(self.model)
         view.selectionModel().currentRowChanged.connect(self._on_documents_current_changed)
 
         self.preview = DocumentPreview()
@@ -152,20 +111,13 @@ class IssuePage(DocumentSteps, QWidget):
         self.print_panel.job_changed.connect(lambda _job: self._update_actions())
         self.print_panel.job_settled.connect(lambda _job: self._update_actions())
 
-        top = QHBoxLayout()
-        top.addWidget(self.photo_label)
-        who = QVBoxLayout()
-        who.addWidget(self.person_label)
-        who.addWidget(self.photo_note)
-        who.addStretch(1)
-        top.addLayout(who, 1)
         self._buttons = QHBoxLayout()
         self._buttons.setSpacing(4)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(top)
+        left_layout.addWidget(self.header)
         left_layout.addLayout(self._buttons)
         left_layout.addWidget(self.documents_view, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -215,6 +167,7 @@ class IssuePage(DocumentSteps, QWidget):
             *self.buttons,
             self.documents_view,
             panel.queue_combo,
+            panel.queue_chooser.refresh_button,
             panel.retry_button,
             panel.cancel_button,
             panel.spoil_button,
@@ -229,29 +182,9 @@ class IssuePage(DocumentSteps, QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        texts = {
-            self.new_card_action: (self.tr("New &card"), self.tr("Request a consular ID card")),
-            self.new_etd_action: (
-                self.tr("New &ETD…"),
-                self.tr("Request an emergency travel document (needs a supervisor)"),
-            ),
-            self.submit_action: (self.tr("Submi&t"), self.tr("Submit the request again")),
-            self.issue_action: (
-                self.tr("&Issue"),
-                self.tr("Number, seal and sign the document, then print it"),
-            ),
-            self.chip_action: (self.tr("&Write chip"), self.tr("Write the card's chip")),
-            self.reprint_action: (
-                self.tr("Print a&gain…"),
-                self.tr("Print an issued document again"),
-            ),
-            self.spoil_action: (
-                self.tr("Sp&oiled copy…"),
-                self.tr("Record an unusable copy of the document"),
-            ),
-            self.void_action: (self.tr("&Void…"), self.tr("Cancel the document for good")),
-        }
-        for action, (text, tip) in texts.items():
+        texts = step_texts()
+        for action in self.actions():
+            text, tip = texts[action.objectName()]
             action.setText(text)
             action.setToolTip(f"{tip} ({action.shortcut().toString()})")
         self._update_actions()
@@ -281,16 +214,14 @@ class IssuePage(DocumentSteps, QWidget):
         if changed:
             self._portrait = None
             self.model.set_documents([])
-            self.photo_label.setPixmap(QPixmap())
+            self.header.clear_portrait()
             self.preview.show_message(self.tr("Select a document to see its preview."))
             self.print_panel.set_document(None, [])
         if person is None:
-            self.person_label.setText(self.tr("No person selected"))
-            self.photo_note.setText(self.tr("Find a person (Ctrl+F) to see their documents."))
-            self.photo_label.setText("")
+            self.header.show_nobody()
             self._update_actions()
             return
-        self.person_label.setText(person.display_name)
+        self.header.show_person(person)
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
@@ -330,27 +261,7 @@ class IssuePage(DocumentSteps, QWidget):
         self._load_task = None
         self._kinds = loaded.kinds
         self._portrait = loaded.portrait
-        if loaded.portrait_image is not None and not loaded.portrait_image.isNull():
-            self.photo_label.setPixmap(
-                QPixmap.fromImage(loaded.portrait_image).scaled(
-                    self.photo_label.size(),
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
-            taken = loaded.portrait.created_at if loaded.portrait else None
-            self.photo_note.setText(
-                self.tr("Photo of {date} (portrait {id}): new cards use it.").format(
-                    date=taken.strftime("%Y-%m-%d") if taken else "–",
-                    id=loaded.portrait.id if loaded.portrait else "–",
-                )
-            )
-        else:
-            self.photo_label.setPixmap(QPixmap())
-            self.photo_label.setText(self.tr("no photo"))
-            self.photo_note.setText(
-                self.tr("No photo yet: a card needs one. Take or import it on the photo page.")
-            )
+        self.header.show_portrait(loaded.portrait, loaded.portrait_image)
         keep = self._select_after_load
         if keep is None:
             current = self.selected_document()
@@ -433,113 +344,31 @@ class IssuePage(DocumentSteps, QWidget):
 
     def _update_actions(self) -> None:
         document = self.selected_document()
-        state = document.state if document is not None else None
-        officer = self._officer
-        has_person = self._person is not None and not self._busy
-        idle = not self._busy
-        is_card = document is not None and document.kind == CARD
-        job = self.print_panel.job
-        printing = self.print_panel.busy or (
-            job is not None and document is not None and job.document_id == document.id and job.live
+        panel = self.print_panel
+        steps = steps_enabled(
+            document,
+            self._officer,
+            has_person=self._person is not None,
+            busy=self._busy,
+            printing=panel.busy,
+            job=panel.job,
+            reader=self._reader,
         )
         enabled = {
-            self.new_card_action: has_person and officer.can(Permission.DOCUMENT_PREPARE),
-            self.new_etd_action: has_person and officer.can(Permission.DOCUMENT_PREPARE),
-            self.submit_action: idle and state is DocumentState.DRAFT,
-            # A document already in a print job is not sent again (its job's Retry is):
-            # two jobs would print two cards with one number.
-            self.issue_action: idle
-            and not printing
-            and state in (DocumentState.APPROVED, DocumentState.PRODUCED)
-            and officer.can(Permission.DOCUMENT_ISSUE),
-            self.chip_action: idle
-            and is_card
-            and bool(self._reader)
-            and state in _PRODUCED
-            and officer.can(Permission.DOCUMENT_ISSUE),
-            self.reprint_action: idle
-            and not printing
-            and state in (DocumentState.ISSUED, DocumentState.DELIVERED)
-            and officer.can(Permission.DOCUMENT_ISSUE),
-            self.spoil_action: idle
-            and state in (DocumentState.PRODUCED, DocumentState.ISSUED)
-            and officer.can(Permission.DOCUMENT_SPOIL),
-            self.void_action: idle and state is not None and state is not DocumentState.VOIDED,
+            self.new_card_action: steps.new_card,
+            self.new_etd_action: steps.new_etd,
+            self.submit_action: steps.submit,
+            self.issue_action: steps.issue,
+            self.chip_action: steps.chip,
+            self.reprint_action: steps.reprint,
+            self.spoil_action: steps.spoil,
+            self.void_action: steps.void,
         }
         for action, on in enabled.items():
-            action.setEnabled(bool(on))
+            action.setEnabled(on)
         self.chip_action.setVisible(bool(self._reader))
         if document is not None and not self._busy:
-            self.status_label.setText(self._hint(document))
-
-    def _hint(self, document: Document) -> str:
-        kind = kind_name(document.kind)
-        state = state_name(document.state)
-        hints = {
-            DocumentState.DRAFT: self.tr("submit it when the request is complete."),
-            DocumentState.SUBMITTED: self.tr("waiting for a supervisor's approval."),
-            DocumentState.APPROVED: self.tr("ready to issue (Ctrl+I)."),
-            DocumentState.PRODUCED: self.tr(
-                "numbered and signed; it becomes issued when its print completes."
-            ),
-            DocumentState.ISSUED: self.tr(
-                "printed. Print again (Ctrl+Shift+P) replaces a damaged copy; Void "
-                "(Ctrl+Shift+D) ends it."
-            ),
-            DocumentState.DELIVERED: self.tr("handed to the holder."),
-            DocumentState.VOIDED: self.tr("no longer valid."),
-        }
-        return f"{kind}, {state}: {hints[document.state]}"
-
-    def _set_busy(self, text: str | None) -> None:
-        self._busy = text is not None
-        self.busy_bar.setVisible(self._busy)
-        if text is not None:
-            self.status_label.setText(text)
-        self._update_actions()
-
-    def _run_step(
-        self,
-        text: str,
-        work: Callable[[], object],
-        done: Callable[[object], None],
-        dialog: PassphraseDialog | ReasonDialog | EtdRequestDialog | None = None,
-        *,
-        for_dialog: Callable[[DomainError], bool] = lambda _error: True,
-    ) -> None:
-        """Run one use case on a worker with the page busy; a refusal the dialog can fix
-        (``for_dialog``) goes back into the dialog that asked, anything else closes it and goes
-        to the error reporter."""
-        self._set_busy(text)
-
-        def succeeded(result: object) -> None:
-            self._set_busy(None)
-            if dialog is not None:
-                dialog.accept()
-            done(result)
-
-        def failed(error: BaseException) -> None:
-            self._set_busy(None)
-            inline = dialog is not None and isinstance(error, DomainError) and for_dialog(error)
-            message = self._runner.reporter.report(error, dialog or self, inline=inline)
-            if dialog is not None and inline:
-                dialog.show_problem(message)
-            else:
-                if dialog is not None:
-                    dialog.reject()
-                self.status_label.setText(message)
-
-        self._runner.run(work, on_success=succeeded, on_failure=failed, owner=self)
-
-    def _open(self, dialog: PassphraseDialog | ReasonDialog | EtdRequestDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
-        dialog.open()
-
-    def _forget_dialog(self, dialog: object) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
+            self.status_label.setText(state_hint(document))
 
     def _after(self, document_id: int) -> Callable[[object], None]:
         def done(_result: object) -> None:
@@ -552,12 +381,23 @@ class IssuePage(DocumentSteps, QWidget):
     def _on_print_panel_document_changed(self, document_id: int) -> None:
         self._after(document_id)(None)
 
-    def _dialog_parent(self) -> QWidget:
-        return self.window()
+    # -- printers ---------------------------------------------------------------------------
+
+    def refresh_queues(self) -> None:
+        """List the printers the officer may choose again, with their states (F5)."""
+        self._queues_listed_at = time.monotonic()
+        self.print_panel.refresh_queues()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        last = self._queues_listed_at
+        if last is None or time.monotonic() - last >= QUEUES_SHOWN_AGAIN_S:
+            self.refresh_queues()
 
     def shutdown(self) -> None:
-        """Stop following a print job (the window closes)."""
+        """Stop following a print job and listing printers (the window closes)."""
         self.print_panel.stop()
+        self.print_panel.queue_chooser.cancel()
         for task in (self._load_task, self._preview_task):
             if task is not None:
                 task.cancel()

@@ -3,6 +3,8 @@ wiring): the composition root's ``Services`` fits them."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -10,8 +12,9 @@ from workstation.domain.document_kinds import DocumentKind
 from workstation.domain.documents import Document, DocumentAction
 from workstation.domain.officers import Officer
 from workstation.domain.portrait import PortraitImages, PortraitRecord
+from workstation.domain.printing import PrintJob, PrintTarget
 from workstation.services.chip import ChipReport
-from workstation.ui.print_panel import Printing
+from workstation.services.printing import QueueChoice
 
 
 class Documents(Protocol):
@@ -37,6 +40,39 @@ class Documents(Protocol):
     def pdf(self, document_id: int) -> bytes: ...
 
     def kinds(self) -> list[DocumentKind]: ...
+
+
+class Printing(Protocol):
+    """What the print panel and its printer chooser use of ``PrintService``."""
+
+    def submit(
+        self, officer: Officer, document_id: int, queue: str | None = None, reason: str = ""
+    ) -> PrintJob: ...
+
+    def follow(
+        self,
+        job_id: int,
+        timeout_s: float = ...,
+        poll_s: float = ...,
+        on_change: Callable[[PrintJob], None] | None = None,
+        stop: threading.Event | None = None,
+    ) -> PrintJob: ...
+
+    def retry(self, officer: Officer, job_id: int, queue: str | None = None) -> PrintJob: ...
+
+    def refresh(self, job_id: int) -> PrintJob: ...
+
+    def cancel(self, officer: Officer, job_id: int) -> PrintJob: ...
+
+    def spoil(self, officer: Officer, job_id: int, reason: str) -> PrintJob: ...
+
+    def confirm_manual_print(self, officer: Officer, document_id: int, reason: str) -> None: ...
+
+    def jobs_for(self, document_id: int) -> list[PrintJob]: ...
+
+    def queue_for(self, target: PrintTarget) -> str | None: ...
+
+    def available_queues(self, target: PrintTarget) -> list[QueueChoice]: ...
 
 
 class Photos(Protocol):

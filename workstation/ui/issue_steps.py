@@ -21,11 +21,8 @@ from workstation.domain.portrait import PortraitRecord
 from workstation.ui.document_table_model import kind_name
 from workstation.ui.issue_dialogs import EtdRequestDialog, PassphraseDialog, ReasonDialog
 from workstation.ui.issue_services import IssueServices
+from workstation.ui.issue_step_rules import CARD, ETD, PRE_PRODUCTION
 from workstation.ui.print_panel import PrintPanel
-
-CARD = "consular_id_card"
-ETD = "emergency_travel_document"
-PRE_PRODUCTION = frozenset({DocumentState.DRAFT, DocumentState.SUBMITTED, DocumentState.APPROVED})
 
 AnyDialog = PassphraseDialog | ReasonDialog | EtdRequestDialog
 

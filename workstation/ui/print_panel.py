@@ -1,4 +1,5 @@
-"""Printing one document: the queue, the job's progress and state as the spooler reports it,
+"""Printing one document: the chosen queue (:mod:`workstation.ui.queue_chooser`), the job's
+progress and state as the spooler reports it (in words: :mod:`workstation.ui.print_job_text`),
 and the actions a problem allows (retry, cancel, card spoiled, printed by hand).
 
 ``PrintService.follow`` blocks while it polls the spooler, so it runs on a task-runner worker;
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,49 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from devices.printers import PrinterCondition, message_code
 from workstation.domain.documents import Document, DocumentState
 from workstation.domain.officers import Officer
 from workstation.domain.printing import PrintJob, PrintJobState, PrintPurpose, PrintTarget
-from workstation.i18n.messages import MESSAGES
 from workstation.ui.issue_dialogs import ReasonDialog
+from workstation.ui.issue_services import Printing
+from workstation.ui.print_job_actions import PrintJobActions
+from workstation.ui.print_job_text import condition_text, describe_job
+from workstation.ui.queue_chooser import QueueChooser
 from workstation.ui.tasks import TaskHandle, TaskRunner
 
 #: How long one follow may poll (a card takes about a second; an A4 page a few).
 FOLLOW_TIMEOUT_S = 120.0
 FOLLOW_POLL_S = 0.25
 FINISHED_STATES = frozenset({PrintJobState.COMPLETED, PrintJobState.SPOILED})
-
-
-class Printing(Protocol):
-    """What the panel uses of ``PrintService``."""
-
-    def submit(
-        self, officer: Officer, document_id: int, queue: str | None = None, reason: str = ""
-    ) -> PrintJob: ...
-
-    def follow(
-        self,
-        job_id: int,
-        timeout_s: float = ...,
-        poll_s: float = ...,
-        on_change: Callable[[PrintJob], None] | None = None,
-        stop: threading.Event | None = None,
-    ) -> PrintJob: ...
-
-    def retry(self, officer: Officer, job_id: int, queue: str | None = None) -> PrintJob: ...
-
-    def refresh(self, job_id: int) -> PrintJob: ...
-
-    def cancel(self, officer: Officer, job_id: int) -> PrintJob: ...
-
-    def spoil(self, officer: Officer, job_id: int, reason: str) -> PrintJob: ...
-
-    def confirm_manual_print(self, officer: Officer, document_id: int, reason: str) -> None: ...
-
-    def jobs_for(self, document_id: int) -> list[PrintJob]: ...
-
-    def queue_for(self, target: PrintTarget) -> str | None: ...
 
 
 class _JobRelay(QObject):
@@ -82,7 +53,7 @@ def target_of(document: Document) -> PrintTarget:
     return PrintTarget.CARD if document.kind == "consular_id_card" else PrintTarget.A4
 
 
-class PrintPanel(QGroupBox):
+class PrintPanel(PrintJobActions, QGroupBox):
     """The printer choice, the current job and its allowed actions."""
 
     job_changed = Signal(object)  # PrintJob, on the GUI thread, each time the spooler says more
@@ -115,13 +86,8 @@ class PrintPanel(QGroupBox):
         self._show_job(None)
 
     def _build(self) -> None:
-        self.queue_combo = QComboBox()
-        self.queue_combo.setObjectName("queue")
-        self.queue_combo.setEditable(True)
-        self.queue_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.queue_combo.setMinimumContentsLength(18)
-        self._queue_label = QLabel()
-        self._queue_label.setBuddy(self.queue_combo)
+        self.queue_chooser = QueueChooser(self._printing, self._runner)
+        self.queue_combo: QComboBox = self.queue_chooser.combo
         self.progress = QProgressBar()
         self.progress.setObjectName("printProgress")
         self.progress.setTextVisible(False)
@@ -144,10 +110,7 @@ class PrintPanel(QGroupBox):
         self.manual_button.clicked.connect(self._on_manual_clicked)
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 6, 8, 6)
-        row = QHBoxLayout()
-        row.addWidget(self._queue_label)
-        row.addWidget(self.queue_combo, 1)
-        grid.addLayout(row, 0, 0)
+        grid.addWidget(self.queue_chooser, 0, 0)
         grid.addWidget(self.progress, 0, 1)
         grid.addWidget(self.state_label, 1, 0, 1, 2)
         buttons = QHBoxLayout()
@@ -161,10 +124,6 @@ class PrintPanel(QGroupBox):
 
     def _retranslate(self) -> None:
         self.setTitle(self.tr("Printing"))
-        self._queue_label.setText(self.tr("Printer &queue:"))
-        self.queue_combo.setToolTip(
-            self.tr("The card or A4 queue from the site settings, or another print queue")
-        )
         self.retry_button.setText(self.tr("Retr&y"))
         self.cancel_button.setText(self.tr("Cancel &job"))
         self.spoil_button.setText(self.tr("Card &spoiled…"))
@@ -181,22 +140,18 @@ class PrintPanel(QGroupBox):
         return self._task is not None
 
     def set_queues(self, queues: list[str]) -> None:
-        """Every queue the officer may choose (the configured ones first)."""
-        current = self.queue_combo.currentText()
-        self.queue_combo.clear()
-        for name in dict.fromkeys(q for q in queues if q):
-            self.queue_combo.addItem(name)
-        if current:
-            self.queue_combo.setCurrentText(current)
+        """The configured queues, offered until the printers are listed (:meth:`refresh_queues`)."""
+        self.queue_chooser.set_names(queues)
+
+    def refresh_queues(self) -> None:
+        """List the printers the officer may choose again, with their states (on a worker)."""
+        self.queue_chooser.refresh()
 
     def choose_queue(self, queue: str | None) -> None:
-        if queue:
-            if self.queue_combo.findText(queue) < 0:
-                self.queue_combo.addItem(queue)
-            self.queue_combo.setCurrentText(queue)
+        self.queue_chooser.choose(queue)
 
     def chosen_queue(self) -> str | None:
-        return self.queue_combo.currentText().strip() or None
+        return self.queue_chooser.chosen()
 
     def set_document(self, document: Document | None, jobs: list[PrintJob]) -> None:
         """Show ``document``'s latest job (or none); the configured queue for its kind."""
@@ -208,7 +163,9 @@ class PrintPanel(QGroupBox):
             # last used for this kind of output, or the configured one. Within one kind the
             # officer's choice stays.
             self._target = target = target_of(document)
-            self.choose_queue(self._used.get(target) or self._printing.queue_for(target))
+            self.queue_chooser.set_target(
+                target, self._used.get(target) or self._printing.queue_for(target)
+            )
         latest = jobs[-1] if jobs else None
         self._show_job(latest)
         if latest is not None and latest.live and latest.id is not None and latest.spooler_job_id:
@@ -322,39 +279,11 @@ class PrintPanel(QGroupBox):
         self._set_actions(job)
 
     def describe(self, job: PrintJob) -> str:
-        states = {
-            PrintJobState.QUEUED: self.tr("waiting in the queue"),
-            PrintJobState.PRINTING: self.tr("printing"),
-            PrintJobState.COMPLETED: self.tr("printed"),
-            PrintJobState.FAILED: self.tr("failed"),
-            PrintJobState.CANCELLED: self.tr("cancelled"),
-            PrintJobState.SPOILED: self.tr("spoiled"),
-        }
-        purpose = self.tr("reprint") if job.purpose is PrintPurpose.REPRINT else self.tr("print")
-        text = self.tr("Job {id} ({purpose}, attempt {attempt}) on {queue}: {state}.").format(
-            id=job.id,
-            purpose=purpose,
-            attempt=job.attempt,
-            queue=job.queue,
-            state=states[job.state],
-        )
-        if job.condition:
-            text += " " + self.condition_text(job.condition)
-            if job.detail:
-                text += self.tr(" (printer says: {detail})").format(detail=job.detail)
-        if job.reason and job.state is PrintJobState.SPOILED:
-            text += " " + self.tr("Reason: {reason}").format(reason=job.reason)
-        return text
+        return describe_job(job, self._runner.reporter.translator)
 
     def condition_text(self, condition: str) -> str:
         """The officer's words for a printer condition (queue_stopped ...), or the code."""
-        try:
-            code = message_code(PrinterCondition(condition))
-        except ValueError:
-            code = condition  # a device error code recorded as is (printer.ipp_error ...)
-        if code not in MESSAGES:
-            return condition
-        return self._runner.reporter.translator.text(code, None, {})
+        return condition_text(condition, self._runner.reporter.translator)
 
     def _set_actions(self, job: PrintJob | None) -> None:
         """Only what the job's state allows; while the job is followed, only Cancel."""
@@ -382,84 +311,7 @@ class PrintPanel(QGroupBox):
             button.setVisible(visible)
             button.setEnabled(visible)
 
-    # -- the operator's actions -------------------------------------------------------------
-
-    def _on_retry_clicked(self) -> None:
-        job = self._job
-        if job is None or job.id is None:
-            return
-        printing, officer, job_id = self._printing, self._officer, job.id
-        queue = self.chosen_queue()
-        chosen = queue if queue and queue != job.queue else None
-        self._start(
-            lambda: printing.retry(officer, job_id, chosen),
-            self.tr("Trying job {id} again…").format(id=job_id),
-        )
-
-    def _on_cancel_clicked(self) -> None:
-        job = self._job
-        if job is None or job.id is None:
-            return
-        self.stop()
-        printing, officer, job_id = self._printing, self._officer, job.id
-        self._step(lambda: printing.cancel(officer, job_id))
-
-    def _on_spoil_clicked(self) -> None:
-        job = self._job
-        if job is None or job.id is None:
-            return
-        job_id = job.id
-        dialog = self._open_dialog(
-            self.tr("Card spoiled"),
-            self.tr(
-                "The card (or sheet) of job {id} is unusable. It is counted against the blank "
-                "stock; the document keeps its number and can be printed again (Retry)."
-            ).format(id=job_id),
-        )
-        printing, officer = self._printing, self._officer
-        dialog.submitted.connect(
-            lambda: self._dialog_step(
-                dialog, lambda: printing.spoil(officer, job_id, dialog.reason)
-            )
-        )
-
-    def _on_manual_clicked(self) -> None:
-        document = self._document
-        if document is None or document.id is None:
-            return
-        document_id = document.id
-        dialog = self._open_dialog(
-            self.tr("Printed by hand"),
-            self.tr(
-                "Confirm that document {number} was printed outside this job (another "
-                "printer, another computer). It becomes issued."
-            ).format(number=document.number or document_id),
-        )
-        printing, officer = self._printing, self._officer
-
-        def confirm() -> PrintJob | None:
-            printing.confirm_manual_print(officer, document_id, dialog.reason)
-            return None
-
-        dialog.submitted.connect(lambda: self._dialog_step(dialog, confirm))
-
-    def _open_dialog(self, title: str, intro: str) -> ReasonDialog:
-        dialog = ReasonDialog(title, intro, parent=self.window())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
-        dialog.open()
-        return dialog
-
-    def _dialog_step(self, dialog: ReasonDialog, work: Callable[[], PrintJob | None]) -> None:
-        def done(job: PrintJob | None) -> None:
-            dialog.accept()
-            self._on_step_done(job)
-
-        def failed(error: BaseException) -> None:
-            dialog.show_problem(self._runner.reporter.report(error, dialog, inline=True))
-
-        self._runner.run(work, on_success=done, on_failure=failed, owner=dialog)
+    # -- the actions' outcome (the buttons' slots: PrintJobActions) --------------------------
 
     def _step(self, work: Callable[[], PrintJob | None]) -> None:
         self._set_actions(None)

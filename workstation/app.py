@@ -214,9 +214,14 @@ class Workstation(QObject):
 
     def _on_services_loaded(self, services: Services) -> None:
         from workstation.i18n.messages import Translator
+        from workstation.ui.translations import install_translator
 
         self._services = services
-        self._runner.reporter.use_translator(Translator(services.config.ui.language))
+        language = services.config.ui.language
+        self._runner.reporter.use_translator(Translator(language))
+        # The widgets in the post's language: installing sends LanguageChange, on which the
+        # window and its sign-in page set their texts again. Kept referenced for the app's life.
+        self._qt_translator = install_translator(self._app, language)
         self.window.set_post(services.post, services.db)
         self.window.sign_in.set_accounts(services.accounts, services.post, self._runner)
         self.ready.emit()

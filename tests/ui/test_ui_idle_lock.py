@@ -115,6 +115,41 @@ def test_wrong_password_says_so_stays_locked_and_is_audited(
     assert trail[0].action == "auth.sign_in_failed"
 
 
+def test_the_sign_out_question_is_not_covered_and_asked_once(qtbot, window, make_lock) -> None:
+    lock = make_lock(QUIET)
+    lock.lock_now()
+    lock.dialog.sign_out_button.click()
+    box = lock.dialog.confirm_box
+    assert isinstance(box, QMessageBox)
+    qtbot.waitExposed(box)
+    # The question is a window of its own, opened by the lock: the officer must see it.
+    assert not covered(box) and covered(window.window())
+    lock.dialog.sign_out_button.click()  # clicked again while the question is open
+    questions = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "signOutQuestion" and w.isVisible()
+    ]
+    assert questions == [box]
+    button = box.button(QMessageBox.StandardButton.No)
+    assert button is not None
+    button.click()
+    assert lock.is_locked and lock.dialog.isVisible()
+
+
+def test_a_refusal_makes_the_lock_taller_and_keeps_its_explanation(
+    qtbot, window, make_lock
+) -> None:
+    lock = make_lock(QUIET)
+    lock.lock_now()
+    explanation = lock.dialog._explanation
+    height = explanation.height()
+    unlock_with(qtbot, lock, "not-the-password")
+    qtbot.waitUntil(lambda: lock.dialog.message_label.isVisible(), timeout=10_000)
+    qtbot.wait(50)  # the layout settles
+    assert explanation.height() >= explanation.heightForWidth(explanation.width()) >= height
+
+
 def test_right_password_unlocks_and_the_work_is_still_there(qtbot, window, make_lock) -> None:
     qtbot.keyClicks(window.search.search_edit, "Mueller")
     lock = make_lock(QUIET)

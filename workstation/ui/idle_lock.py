@@ -214,8 +214,7 @@ class IdleLock(QObject):
 
     def _cover(self, widget: QWidget) -> bool:
         if (
-            widget is self.dialog
-            or self.dialog.isAncestorOf(widget)
+            self._belongs_to_dialog(widget)
             or not widget.isVisible()
             or widget.windowType() not in _COVERED_TYPES
             or any(cover.parentWidget() is widget for cover in self._covers)
@@ -224,6 +223,16 @@ class IdleLock(QObject):
         text = self.tr("Locked – {name}").format(name=self._officer.full_name)
         self._covers.append(_Cover(widget, text))
         return True
+
+    def _belongs_to_dialog(self, widget: QWidget) -> bool:
+        """The lock dialog, or a window it opened (the sign-out question): never covered.
+        (``isAncestorOf`` does not do: it stops at window boundaries.)"""
+        current: QWidget | None = widget
+        while current is not None:
+            if current is self.dialog:
+                return True
+            current = current.parentWidget()
+        return False
 
     def _uncover(self) -> None:
         for cover in self._covers:

@@ -221,10 +221,15 @@ class LockDialog(QDialog):
     def _show_message(self, text: str) -> None:
         self.message_label.setText(text)
         self.message_label.show()
+        self.adjustSize()  # taller, rather than squeezing the explanation above
         self.password_edit.clear()
         self.password_edit.setFocus()
 
     def _on_sign_out_clicked(self) -> None:
+        if self.confirm_box is not None:  # asked already: bring the question back
+            self.confirm_box.raise_()
+            self.confirm_box.activateWindow()
+            return
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Sign out"),
@@ -240,6 +245,8 @@ class LockDialog(QDialog):
         box.finished.connect(lambda _result: self._on_confirm_box_finished(box))
         self.confirm_box = box
         box.open()  # not exec(): no nested event loop under the lock
+        box.raise_()
+        box.activateWindow()
 
     def _on_confirm_box_finished(self, box: QMessageBox) -> None:
         self.confirm_box = None

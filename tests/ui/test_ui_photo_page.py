@@ -277,3 +277,15 @@ def test_a_damaged_file_is_explained(qtbot: QtBot, page: PhotoPage, tmp_path: Pa
     page.import_file(path)
     qtbot.waitUntil(lambda: "damaged" in page.status.text(), timeout=10_000)
     assert page.result is None and not page.use_button.isEnabled()
+
+
+def test_check_values_read_as_an_officer_expects() -> None:
+    from types import SimpleNamespace
+
+    from workstation.ui.photo_checks import value_text
+
+    # A centred head's offset rounds to -0.0: it reads 0, not "-0".
+    assert value_text(SimpleNamespace(value=-0.0)) == "0"
+    assert value_text(SimpleNamespace(value=0.752)) == "0.752"
+    assert value_text(SimpleNamespace(value=0.00011)) == "0.00011"
+    assert value_text(SimpleNamespace(value=None)) == "—"

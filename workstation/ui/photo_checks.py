@@ -56,7 +56,7 @@ def value_text(check: CheckResult) -> str:
     if isinstance(check.value, float):
         if 0 < abs(check.value) < 0.001:  # a share of pixels: no exponent for the officer
             return f"{check.value:.6f}".rstrip("0")
-        return f"{check.value:g}"
+        return f"{check.value + 0.0:g}"  # + 0.0: a value rounded to -0.0 reads 0
     return str(check.value)
 
 

@@ -398,8 +398,10 @@ class Workspace(QWidget):
     # -- devices ----------------------------------------------------------------------------
 
     def refresh_devices(self) -> None:
-        """Probe every device again, in the worker (a probe can take seconds)."""
+        """Probe every device again, and list the printers again, in the worker (a probe can
+        take seconds)."""
         self.devices.refresh()
+        self.issue_page.refresh_queues()
 
     def shutdown(self) -> None:
         """The session ends (window closed, officer signed out): stop what is running."""

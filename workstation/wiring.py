@@ -21,7 +21,8 @@ from workstation.services.documents import DocumentService
 from workstation.services.keys import KeyService
 from workstation.services.persons import PersonService
 from workstation.services.photos import PhotoService
-from workstation.services.printing import PrinterPool, PrintService
+from workstation.services.print_queues import PrinterPool
+from workstation.services.printing import PrintService
 from workstation.services.production import DocumentProducer
 from workstation.services.setup import SetupService
 from workstation.services.verification import VerificationService

@@ -11,7 +11,8 @@ import pytest
 from devices.printers import CupsBackend, QueueState
 from tests.support.cups import A4_QUEUE, CARD_QUEUE, ThrowawayCups
 from workstation.domain.printing import PrintTarget
-from workstation.services.printing import PrinterPool, PrintService, QueueKind
+from workstation.services.print_queues import PrinterPool, QueueKind
+from workstation.services.printing import PrintService
 from workstation.wiring import Services
 
 

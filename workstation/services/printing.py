@@ -17,26 +17,18 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from enum import StrEnum
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import replace
 
 from devices.errors import DeviceError
 from devices.printers import (
-    CupsBackend,
-    FolderBackend,
     JobState,
     JobStatus,
-    PrinterBackend,
     PrinterCondition,
-    PrintQueue,
     PrintRequest,
-    QueueState,
     condition_for_code,
     message_code,
 )
-from devices.printers import Printer as DevicePrinter
 from workstation.domain.document_kinds import CONSULAR_ID_CARD
 from workstation.domain.documents import DocumentAction, DocumentState, transition
 from workstation.domain.errors import DomainError, LifecycleError, NotFoundError
@@ -53,11 +45,13 @@ from workstation.domain.printing import (
 )
 from workstation.services.audit import record
 from workstation.services.clock import Clock
+from workstation.services.print_queues import (
+    PrinterPool,
+    QueueChoice,
+    queue_choices,
+)
 from workstation.storage import Database, UnitOfWork
 
-#: A queue named ``folder:NAME`` prints into the folder NAME under the workstation's print
-#: folder (PDF and PNG files): the backend for a post without a card printer.
-FOLDER_PREFIX = "folder:"
 #: How long a call to the spooler may take (submitting a card PDF is well under a second).
 SPOOLER_CALL_TIMEOUT_S = 30.0
 
@@ -70,95 +64,6 @@ _REPRINTABLE = frozenset({DocumentState.ISSUED, DocumentState.DELIVERED})
 def target_for(kind_code: str) -> PrintTarget:
     """Cards go to the card printer; everything else (ETD, certificates) to the A4 printer."""
     return PrintTarget.CARD if kind_code == CONSULAR_ID_CARD.code else PrintTarget.A4
-
-
-class QueueKind(StrEnum):
-    """Where a queue prints: a folder of the workstation, or the system spooler (CUPS)."""
-
-    FOLDER = "folder"
-    SYSTEM = "system"
-
-
-@dataclass(frozen=True, slots=True)
-class QueueChoice:
-    """A print queue the officer may choose for one kind of output.
-
-    ``post_default``: the queue the post configured for that output (site.toml ``[devices]``);
-    ``role``: the output the post configured it for, if any (the A4 printer offered for a
-    card). ``state`` is the spooler's (a folder is always idle); ``None`` when nobody knows:
-    a configured system queue while the spooler is unreachable, or one it does not list.
-    ``reason`` is the spooler's own message for the queue (English, e.g. "Card hopper
-    empty"), shown beside the state; ``problem`` a message code for the officer
-    (``printer.spooler_unavailable``, ``printer.queue_missing``) when the state is unknown.
-    """
-
-    name: str
-    kind: QueueKind
-    post_default: bool = False
-    role: PrintTarget | None = None
-    state: QueueState | None = None
-    reason: str = ""
-    problem: str | None = None
-    description: str = ""
-    accepting_jobs: bool | None = None
-
-    @property
-    def stopped(self) -> bool:
-        """A job sent here waits (a stopped queue, or one that rejects jobs)."""
-        return self.state is QueueState.STOPPED or self.accepting_jobs is False
-
-
-def _system_backend() -> PrinterBackend:
-    return CupsBackend()
-
-
-class PrinterPool:
-    """One device printer (and its worker thread) per queue name, made on first use.
-
-    ``folder:NAME`` queues print into ``folder_root/NAME``; every other name is a system print
-    queue (CUPS on Linux and macOS). ``system`` makes the system spooler's backend (CUPS; the
-    scheduler of ``CUPS_SERVER`` or the local one), for printing and for listing its queues.
-    """
-
-    def __init__(
-        self, folder_root: Path, system: Callable[[], PrinterBackend] = _system_backend
-    ) -> None:
-        self.folder_root = folder_root
-        self._system = system
-        self._printers: dict[str, DevicePrinter] = {}
-        self._lock = threading.Lock()
-
-    def system_queues(self) -> list[PrintQueue]:
-        """The system spooler's queues with their states, asked now (a fresh connection).
-
-        Blocking but short (a local scheduler answers in milliseconds); call it off the GUI
-        thread. Raises :class:`DeviceError` (``printer.spooler_unavailable``,
-        ``printer.library_missing`` ...) when there is no spooler to ask.
-        """
-        return self._system().list_queues()
-
-    def folder_of(self, queue: str) -> Path:
-        """The folder a ``folder:NAME`` queue prints into."""
-        return self.folder_root / (queue[len(FOLDER_PREFIX) :] or "printed")
-
-    def printer(self, queue: str) -> DevicePrinter:
-        with self._lock:
-            found = self._printers.get(queue)
-            if found is None:
-                if queue.startswith(FOLDER_PREFIX):
-                    name = queue[len(FOLDER_PREFIX) :] or "printed"
-                    backend = FolderBackend(self.folder_root, [name])
-                    found = DevicePrinter(backend, name, name=f"folder-{name}")
-                else:
-                    found = DevicePrinter(self._system(), queue)
-                self._printers[queue] = found
-            return found
-
-    def close(self) -> None:
-        with self._lock:
-            printers, self._printers = list(self._printers.values()), {}
-        for printer in printers:
-            printer.close()
 
 
 class PrintService:
@@ -204,59 +109,7 @@ class PrintService:
         with ``problem`` saying why their state is unknown: never an error.
         """
         configured = {t: name for t in PrintTarget if (name := self._queues(t))}
-        problem: str | None = None
-        system: list[PrintQueue] = []
-        try:
-            system = self._pool.system_queues()
-        except DeviceError as exc:
-            _log.info("no system print queues to offer: %s", exc)
-            problem = exc.code
-        reported = {queue.name.casefold(): queue for queue in system}
-        others = [name for t, name in configured.items() if t is not target]
-        names = [configured.get(target), *(q.name for q in system), *others]
-        roles: dict[str, PrintTarget] = {}
-        for configured_target, name in configured.items():
-            roles.setdefault(name.casefold(), configured_target)
-        if target in configured:  # one queue for both: it is this target's default
-            roles[configured[target].casefold()] = target
-        return [
-            self._choice(name, target, roles.get(name.casefold()), reported, problem)
-            for name in _unique(names)
-        ]
-
-    def _choice(
-        self,
-        name: str,
-        target: PrintTarget,
-        role: PrintTarget | None,
-        reported: dict[str, PrintQueue],
-        problem: str | None,
-    ) -> QueueChoice:
-        default = role is target
-        if name.startswith(FOLDER_PREFIX):
-            return QueueChoice(
-                name,
-                QueueKind.FOLDER,
-                default,
-                role,
-                QueueState.IDLE,
-                description=str(self._pool.folder_of(name)),
-                accepting_jobs=True,
-            )
-        queue = reported.get(name.casefold())
-        if queue is None:
-            missing = problem or "printer.queue_missing"
-            return QueueChoice(name, QueueKind.SYSTEM, default, role, problem=missing)
-        return QueueChoice(
-            queue.name,
-            QueueKind.SYSTEM,
-            default,
-            role,
-            queue.state,
-            queue.message or _reasons_text(queue.state_reasons),
-            description=queue.description,
-            accepting_jobs=queue.accepting_jobs,
-        )
+        return queue_choices(self._pool, configured, target)
 
     # --- submitting -----------------------------------------------------------------------
 
@@ -626,22 +479,6 @@ class PrintService:
         if job is None:
             raise NotFoundError("print.job_not_found", "job_id", id=job_id)
         return job
-
-
-def _unique(names: Iterable[str | None]) -> list[str]:
-    """Non-empty names, first occurrence kept (CUPS names are case-insensitive)."""
-    seen: set[str] = set()
-    unique: list[str] = []
-    for name in names:
-        if name and name.casefold() not in seen:
-            seen.add(name.casefold())
-            unique.append(name)
-    return unique
-
-
-def _reasons_text(reasons: Iterable[str]) -> str:
-    """IPP printer-state-reasons keywords when the scheduler gave no message."""
-    return ", ".join(r for r in reasons if r not in ("none", "paused"))
 
 
 def _device_state(state: PrintJobState) -> JobState:

@@ -14,7 +14,7 @@ from workstation.domain.officers import Officer
 from workstation.domain.portrait import PortraitImages, PortraitRecord
 from workstation.domain.printing import PrintJob, PrintTarget
 from workstation.services.chip import ChipReport
-from workstation.services.printing import QueueChoice
+from workstation.services.print_queues import QueueChoice
 
 
 class Documents(Protocol):

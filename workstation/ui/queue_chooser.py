@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStyle, QToolButto
 
 from devices.printers import QueueState
 from workstation.domain.printing import PrintTarget
-from workstation.services.printing import QueueChoice, QueueKind
+from workstation.services.print_queues import QueueChoice, QueueKind
 from workstation.ui.tasks import TaskHandle, TaskRunner
 
 NAME_ROLE = Qt.ItemDataRole.UserRole

@@ -329,3 +329,20 @@ def test_edit_record_opens_the_person_form_as_a_correction_and_saving_shows_it(
         window.person_form.save()
     assert blocker.args[0].id == mueller_id and blocker.args[0].phone == "+41 22 555 09 99"
     assert services.persons.get(mueller_id).phone == "+41 22 555 09 99"
+
+
+def test_a_registrar_has_the_civil_register_page_and_a_clerk_does_not(
+    qtbot, services, clerk, runner, fixed_probe
+) -> None:
+    registrar = services.accounts.authenticate("registrar", "registrar-demo-1")
+    workspace = session_window(services, registrar, runner, DeviceMap(), probe=fixed_probe)
+    qtbot.addWidget(workspace.window())
+    assert workspace.civil_register is not None
+    number = workspace.tabs.indexOf(workspace.civil_register)
+    assert workspace.tabs.tabText(number) == "Civil re&gister"
+    workspace.tab_actions[number].trigger()  # Ctrl+<n>
+    assert workspace.tabs.currentWidget() is workspace.civil_register
+    assert workspace.tab_actions[number].shortcut().toString() == f"Ctrl+{number + 1}"
+    counter = session_window(services, clerk, runner, DeviceMap(), probe=fixed_probe)
+    qtbot.addWidget(counter.window())
+    assert counter.civil_register is None

@@ -8,7 +8,6 @@ is already on screen, so that the window itself comes up at once.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -16,11 +15,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from devices.registry import DeviceMap, probe_all
-from workstation.domain.audit import AuditEntry
 from workstation.domain.documents import Document
-from workstation.domain.officers import Officer
+from workstation.domain.officers import Officer, Permission
 from workstation.domain.people import Person
-from workstation.domain.portrait import PortraitRecord
 from workstation.domain.posts import Post
 from workstation.domain.printing import PrintTarget
 from workstation.services.accounts import AccountService
@@ -32,12 +29,14 @@ from workstation.services.photos import PhotoService
 from workstation.services.printing import PrintService
 from workstation.ui.approval_queue import ApprovalQueuePage, may_approve
 from workstation.ui.card_events import CardEventBridge
+from workstation.ui.civil_register_page import CivilRegisterPage
 from workstation.ui.device_monitor import DeviceMonitor, DeviceProbe
 from workstation.ui.device_status_bar import DeviceStatusBar
 from workstation.ui.issue_page import IssuePage
 from workstation.ui.issue_services import IssueServices
 from workstation.ui.person_details import PersonDetailsPanel
 from workstation.ui.person_form import PersonFormPage
+from workstation.ui.person_record import PersonRecord, load_person_record
 from workstation.ui.person_search_panel import PersonSearchPanel
 from workstation.ui.photo_page import PhotoPage
 from workstation.ui.session_header import SessionHeader
@@ -74,50 +73,6 @@ class WorkspaceServices(Protocol):
 
     @property
     def chip(self) -> ChipService: ...
-
-
-_Civil = list[tuple[str, str, str]] | None  # (register number, event and role, state)
-_Record = tuple[Person, list[Document], list[AuditEntry], list[PortraitRecord], _Civil]
-
-
-class CivilEntries(Protocol):
-    """What the record uses of the civil register, when the workstation keeps one."""
-
-    def list(
-        self,
-        kind: str | None = None,
-        state: str | None = None,
-        year: int | None = None,
-        limit: int = 200,
-    ) -> Sequence[CivilEntryLike]: ...
-
-
-class CivilEntryLike(Protocol):
-    @property
-    def register_number(self) -> str: ...
-
-    @property
-    def kind(self) -> str: ...
-
-    @property
-    def state(self) -> str: ...
-
-    @property
-    def links(self) -> Mapping[str, int | None]: ...
-
-
-#: Entries read to find a person's (a post registers a few hundred events a year).
-CIVIL_SCAN_LIMIT = 20_000
-
-
-def civil_rows(civil: CivilEntries, person_id: int) -> list[tuple[str, str, str]]:
-    """The civil-register entries that name ``person_id`` in a role (child, spouse ...)."""
-    return [
-        (entry.register_number, f"{entry.kind} · {role}", str(entry.state))
-        for entry in civil.list(limit=CIVIL_SCAN_LIMIT)
-        for role, linked in entry.links.items()
-        if linked == person_id
-    ]
 
 
 class Workspace(QWidget):
@@ -199,6 +154,9 @@ class Workspace(QWidget):
             self.tabs.addTab(page, "")
         if self.approvals is not None:
             self.tabs.addTab(self.approvals, "")
+        self.civil_register = self._civil_register_page(services, officer, task_runner)
+        if self.civil_register is not None:
+            self.tabs.addTab(self.civil_register, "")
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.issue_page.set_tab_order()
         self._lay_out()
@@ -214,6 +172,20 @@ class Workspace(QWidget):
         if card_events is not None:
             # A card or reader came or went, or pcscd stopped: the reader's state changed.
             card_events.changed.connect(self.devices.on_card_event)
+
+    @staticmethod
+    def _civil_register_page(
+        services: WorkspaceServices, officer: Officer, task_runner: TaskRunner
+    ) -> CivilRegisterPage | None:
+        """The registrar's page, for officers who record civil events, when the workstation
+        keeps a register."""
+        civil = getattr(services, "civil", None)
+        clock = getattr(services, "clock", None)
+        if civil is None or clock is None or not officer.can(Permission.REGISTER_CIVIL):
+            return None
+        return CivilRegisterPage(
+            civil, officer, task_runner, post=services.post, clock=clock, audit=services.audit
+        )
 
     def _lay_out(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -279,6 +251,7 @@ class Workspace(QWidget):
             if self.person_form.editing is not None
             else self.tr("New person"),
             self.approvals: self.tr("A&pprovals"),
+            self.civil_register: self.tr("Civil re&gister"),
         }
         for number in range(self.tabs.count()):
             name = tab_names[self.tabs.widget(number)]
@@ -309,20 +282,8 @@ class Workspace(QWidget):
             self._details_task.cancel()
         services, officer = self._services, self._officer
 
-        def load() -> _Record:
-            documents = services.documents.for_person(person_id)
-            trail = services.audit.trail("person", str(person_id))
-            for document in documents:
-                trail += services.audit.trail("document", str(document.id))
-            trail.sort(key=lambda e: e.at, reverse=True)
-            civil = getattr(services, "civil", None)  # a workstation may keep no register
-            return (
-                services.persons.get(person_id),
-                documents,
-                trail,
-                services.photos.for_person(officer, person_id),
-                civil_rows(civil, person_id) if civil is not None else None,
-            )
+        def load() -> PersonRecord:
+            return load_person_record(services, officer, person_id)
 
         self._details_task = self._runner.run(
             load,
@@ -332,7 +293,7 @@ class Workspace(QWidget):
             description="person details",
         )
 
-    def _on_details_loaded(self, record: _Record) -> None:
+    def _on_details_loaded(self, record: PersonRecord) -> None:
         self._details_task = None
         person, documents, trail, portraits, civil = record
         self.details.show_record(person, documents, trail, portraits, civil)

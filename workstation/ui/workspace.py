@@ -21,11 +21,7 @@ from workstation.domain.people import Person
 from workstation.domain.posts import Post
 from workstation.domain.printing import PrintTarget
 from workstation.services.accounts import AccountService
-from workstation.services.audit import AuditService
 from workstation.services.chip import ChipService
-from workstation.services.documents import DocumentService
-from workstation.services.persons import PersonService
-from workstation.services.photos import PhotoService
 from workstation.services.printing import PrintService
 from workstation.ui.approval_queue import ApprovalQueuePage, may_approve
 from workstation.ui.card_events import CardEventBridge
@@ -36,7 +32,7 @@ from workstation.ui.issue_page import IssuePage
 from workstation.ui.issue_services import IssueServices
 from workstation.ui.person_details import PersonDetailsPanel
 from workstation.ui.person_form import PersonFormPage
-from workstation.ui.person_record import PersonRecord, load_person_record
+from workstation.ui.person_record import PersonRecord, RecordServices, load_person_record
 from workstation.ui.person_search_panel import PersonSearchPanel
 from workstation.ui.photo_page import PhotoPage
 from workstation.ui.session_header import SessionHeader
@@ -46,27 +42,16 @@ if TYPE_CHECKING:
     from devices.camera.qt_base import QtStillSource
 
 
-class WorkspaceServices(Protocol):
+class WorkspaceServices(RecordServices, Protocol):
     """What the workspace uses of the composition root's ``Services`` (the UI never imports
-    the wiring, nor storage: the import contracts in pyproject.toml enforce it)."""
+    the wiring, nor storage: the import contracts in pyproject.toml enforce it): what a
+    person's record is read from, and these."""
 
     @property
     def post(self) -> Post: ...
 
     @property
-    def persons(self) -> PersonService: ...
-
-    @property
-    def documents(self) -> DocumentService: ...
-
-    @property
-    def audit(self) -> AuditService: ...
-
-    @property
     def accounts(self) -> AccountService: ...
-
-    @property
-    def photos(self) -> PhotoService: ...
 
     @property
     def printing(self) -> PrintService: ...

@@ -6,23 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from devices.printers import CupsBackend, QueueState
 from tests.support.cups import A4_QUEUE, CARD_QUEUE, ThrowawayCups
 from workstation.domain.printing import PrintTarget
 from workstation.services.print_queues import PrinterPool, QueueKind
 from workstation.services.printing import PrintService
 from workstation.wiring import Services
-
-
-@pytest.fixture
-def cups(cups_server: ThrowawayCups, monkeypatch: pytest.MonkeyPatch) -> ThrowawayCups:
-    """The private scheduler for every CUPS client in this process, both queues enabled."""
-    monkeypatch.setenv("CUPS_SERVER", cups_server.server)
-    for queue in (CARD_QUEUE, A4_QUEUE):
-        cups_server.enable(queue)
-    return cups_server
 
 
 def _with_queues(

@@ -340,3 +340,13 @@ def cups_server() -> Iterator[ThrowawayCups]:
         server.add_pdf_queue(CARD_QUEUE, page_size="Custom.85.6x54mm")
         server.add_pdf_queue(A4_QUEUE, page_size="A4")
         yield server
+
+
+@pytest.fixture
+def cups(cups_server: ThrowawayCups, monkeypatch: pytest.MonkeyPatch) -> ThrowawayCups:
+    """The private scheduler for every CUPS client in this process, both queues enabled (a
+    test may have stopped one)."""
+    monkeypatch.setenv("CUPS_SERVER", cups_server.server)
+    for queue in (CARD_QUEUE, A4_QUEUE):
+        cups_server.enable(queue)
+    return cups_server

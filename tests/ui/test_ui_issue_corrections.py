@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from devices.errors import DeviceError
 from devices.registry import DeviceMap
+from tests.support.documents import produced_card
 from tests.support.portraits import compliant_jpeg
 from tests.ui.focus import tab_chain
 from tests.ui.keyboard import type_text
@@ -78,17 +79,6 @@ def fill_reason(qtbot, dialog: object, reason: str, credentials: tuple[str, str]
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
     return dialog
-
-
-def produced_card(services: Services, clerk: Officer, person_id: int) -> int:
-    document_id = services.documents.create(clerk, "consular_id_card", person_id)
-    services.photos.capture_for_person(clerk, person_id, compliant_jpeg(), document_id=document_id)
-    for action in (DocumentAction.SUBMIT, DocumentAction.APPROVE):
-        services.documents.act(clerk, document_id, action)
-    services.documents.act(
-        clerk, document_id, DocumentAction.PRODUCE, passphrase=DEMO_KEY_PASSPHRASE
-    )
-    return document_id
 
 
 def test_a_card_request_without_a_photo_says_one_is_needed(

@@ -37,15 +37,6 @@ PRINT_TIMEOUT_MS = 60_000
 
 
 @pytest.fixture
-def cups(cups_server: ThrowawayCups, monkeypatch: pytest.MonkeyPatch) -> ThrowawayCups:
-    """The private scheduler for every CUPS client in this process, both queues enabled."""
-    monkeypatch.setenv("CUPS_SERVER", cups_server.server)
-    for queue in (CARD_QUEUE, A4_QUEUE):
-        cups_server.enable(queue)
-    return cups_server
-
-
-@pytest.fixture
 def supervisor(services: Services) -> Officer:
     return services.accounts.authenticate("supervisor", "supervisor-demo-1")
 

@@ -11,27 +11,17 @@ from PySide6.QtCore import Qt
 
 from devices.registry import DeviceMap
 from tests.support.cups import A4_QUEUE, CARD_QUEUE, ThrowawayCups
-from tests.support.portraits import compliant_jpeg
+from tests.support.documents import produced_card
 from tests.ui.keyboard import type_text
 from tests.ui.windows import session_window
-from workstation.domain.documents import DocumentAction, DocumentState
+from workstation.domain.documents import DocumentState
 from workstation.domain.officers import Officer
 from workstation.domain.printing import PrintJobState
-from workstation.services.keys import DEMO_KEY_PASSPHRASE
 from workstation.ui.queue_chooser import NAME_ROLE, QueueChooser
 from workstation.ui.workspace import Workspace
 from workstation.wiring import Services
 
 TIMEOUT_MS = 60_000
-
-
-@pytest.fixture
-def cups(cups_server: ThrowawayCups, monkeypatch: pytest.MonkeyPatch) -> ThrowawayCups:
-    """The private scheduler for every CUPS client in this process, both queues enabled."""
-    monkeypatch.setenv("CUPS_SERVER", cups_server.server)
-    for queue in (CARD_QUEUE, A4_QUEUE):
-        cups_server.enable(queue)
-    return cups_server
 
 
 @pytest.fixture
@@ -44,17 +34,6 @@ def open_window(qtbot, services, runner, fixed_probe) -> Callable[[Officer], Wor
         return window
 
     return make
-
-
-def _produced_card(services: Services, clerk: Officer, person_id: int) -> int:
-    document_id = services.documents.create(clerk, "consular_id_card", person_id)
-    services.photos.capture_for_person(clerk, person_id, compliant_jpeg(), document_id=document_id)
-    for action in (DocumentAction.SUBMIT, DocumentAction.APPROVE):
-        services.documents.act(clerk, document_id, action)
-    services.documents.act(
-        clerk, document_id, DocumentAction.PRODUCE, passphrase=DEMO_KEY_PASSPHRASE
-    )
-    return document_id
 
 
 def _open_person(qtbot, window: Workspace) -> None:
@@ -78,7 +57,7 @@ def _entry(chooser: QueueChooser, name: str) -> str:
 def test_the_combo_lists_the_post_queue_and_the_cups_queues_and_prints_on_the_chosen_one(
     qtbot, open_window, services: Services, clerk, mueller_id, cups: ThrowawayCups, demo_dir
 ) -> None:
-    document_id = _produced_card(services, clerk, mueller_id)
+    document_id = produced_card(services, clerk, mueller_id)
     window = open_window(clerk)
     page, panel = window.issue_page, window.issue_page.print_panel
     chooser = panel.queue_chooser

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
 from workstation import __version__
@@ -180,16 +180,9 @@ class Workstation(QObject):
         self._session: _Session | None = None
         self._frozen = False
         self._exit_code: int | None = None
+        self._qt_translator: QTranslator | None = None
         self.window = MainWindow()
         self.window.sign_in.signed_in.connect(self._on_signed_in)
-
-    @property
-    def services(self) -> Services | None:
-        return self._services
-
-    @property
-    def session(self) -> Workspace | None:
-        return self._session.workspace if self._session is not None else None
 
     def launch(self) -> None:
         self.window.show()
@@ -285,6 +278,10 @@ class Workstation(QObject):
         # Workers may still hold a database session: end them before the engine goes.
         self._runner.shutdown()
         self._uninstall_hook()
+        if self._qt_translator is not None:  # the application may outlive this workstation
+            from workstation.ui.translations import uninstall_translators
+
+            uninstall_translators(self._app)
         for services in self._opened:
             services.close()
         return self._exit_code if self._exit_code is not None else code

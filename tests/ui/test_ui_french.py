@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox
 
 from devices.registry import DeviceMap
@@ -151,3 +151,6 @@ def test_the_sign_in_page_is_french_once_the_posts_records_are_open(
     finally:
         window.close()
         assert workstation.finish(0) == 0
+    # The application goes on (under the tests, or after the next sign-in's window): the
+    # workstation's translators went with it.
+    assert not qapp.findChildren(QTranslator)

@@ -289,3 +289,27 @@ def test_check_values_read_as_an_officer_expects() -> None:
     assert value_text(SimpleNamespace(value=0.752)) == "0.752"
     assert value_text(SimpleNamespace(value=0.00011)) == "0.00011"
     assert value_text(SimpleNamespace(value=None)) == "—"
+
+
+def test_the_import_dialog_opens_where_the_last_photo_came_from(
+    qtbot, page, tmp_path, monkeypatch
+) -> None:
+    from workstation.ui import photo_page as module
+
+    photo = tmp_path / "scans" / "portrait.jpg"
+    photo.parent.mkdir()
+    photo.write_bytes(b"not read here")
+    opened_in: list[str] = []
+
+    def fake_dialog(_parent, _title, folder, _filter):
+        opened_in.append(folder)
+        return str(photo), ""
+
+    imported: list = []
+    monkeypatch.setattr(page, "import_file", imported.append)
+    # The modal file dialog answers as an officer picking the photo would.
+    monkeypatch.setattr(module.QFileDialog, "getOpenFileName", staticmethod(fake_dialog))
+    page.import_button.click()
+    page.import_button.click()
+    assert opened_in[1] == str(photo.parent) and imported == [photo, photo]
+    assert opened_in[0] != str(photo.parent)  # the first time: the pictures folder or home

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -70,6 +70,7 @@ class PhotoPage(PhotoPageWidgets):
         self._runner = task_runner
         self._camera = camera
         self._person_id: int | None = None
+        self._last_folder: Path | None = None  # of the last photo imported
         self._document_id: int | None = None
         self._captured: CapturedImage | None = None
         self.adjustment = Adjustment()
@@ -175,10 +176,22 @@ class PhotoPage(PhotoPageWidgets):
         if self.busy:
             return
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import a photo"), "", self.tr("Photos (*.jpg *.jpeg *.png)")
+            self,
+            self.tr("Import a photo"),
+            str(self._import_folder()),
+            self.tr("Photos (*.jpg *.jpeg *.png)"),
         )
         if path:
+            self._last_folder = Path(path).parent
             self.import_file(Path(path))
+
+    def _import_folder(self) -> Path:
+        """Where the file dialog opens: the folder of the last photo imported in this
+        session, else the user's pictures folder (where a scanner or a phone puts them)."""
+        if self._last_folder is not None and self._last_folder.is_dir():
+            return self._last_folder
+        pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        return Path(pictures) if pictures and Path(pictures).is_dir() else Path.home()
 
     def import_file(self, path: Path) -> None:
         """Read ``path`` (JPEG or PNG) and check it, both on a worker."""

@@ -18,13 +18,21 @@ from zoneinfo import ZoneInfo
 
 from workstation.cli.context import CliContext
 from workstation.cli.keys_commands import passphrase
+from workstation.cli.output import EXIT_BAD_INPUT, EXIT_DEVICE, CliExit
 from workstation.cli.person_commands import read_json
+from workstation.cli.print_commands import (
+    DEFAULT_TIMEOUT_S,
+    job_data,
+    job_text,
+    print_certificate_and_follow,
+)
 from workstation.domain.civil.codec import to_plain
 from workstation.domain.civil.entries import CivilEntry, outcome_reasons, referral_reason
 from workstation.domain.civil.explanations import DUPLICATE_TEXTS, MISSING_TEXTS, explain
 from workstation.domain.civil.records import EventKind
 from workstation.domain.civil.routes import Missing
 from workstation.domain.errors import ConflictError
+from workstation.domain.printing import PrintJobState
 
 _STATE_TEXT = {
     "pending_approval": "pending approval by a supervisor",
@@ -65,7 +73,23 @@ def register(commands: Any) -> None:
     )
     certificate.add_argument("register_number")
     certificate.add_argument("--kind", choices=["full", "extract"], default="full")
-    certificate.add_argument("--out", required=True, help="the PDF file to write")
+    certificate.add_argument(
+        "--out", help="the PDF file to write (required unless --print is given)"
+    )
+    certificate.add_argument(
+        "--print",
+        action="store_true",
+        dest="send_to_printer",
+        help="print it on the post's A4 printer and wait for the outcome "
+        "(exit 7 when the printer did not finish; the job is kept for 'print-job retry')",
+    )
+    certificate.add_argument("--queue", help="print queue (default: the post's A4 printer)")
+    certificate.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT_S,
+        help="seconds to wait for the print job (default %(default)s)",
+    )
     certificate.add_argument("--officer", required=True)
     certificate.set_defaults(handler=_certificate)
 
@@ -307,13 +331,35 @@ def _reject(args: argparse.Namespace, ctx: CliContext) -> None:
 
 
 def _certificate(args: argparse.Namespace, ctx: CliContext) -> None:
+    if args.out is None and not args.send_to_printer:
+        ctx.output.fail(
+            EXIT_BAD_INPUT,
+            "cli.certificate_destination",
+            "say where the certificate goes: --out FILE.pdf, --print, or both",
+            [{"field": "out", "message": "--out FILE.pdf or --print is required"}],
+        )
     key_passphrase = passphrase()
     officer = ctx.sign_in(args.officer)
     produced = ctx.services.civil.certificate(
         officer, args.register_number, args.kind, key_passphrase
     )
-    Path(args.out).write_bytes(produced.pdf)
-    ctx.output.result(
-        {"pdf": args.out, "kind": args.kind, "seal": produced.seal.hex().upper()},
-        lambda: f"{args.kind} certificate of {args.register_number.upper()} written to {args.out}",
+    number = args.register_number.strip().upper()
+    data: dict[str, Any] = {"pdf": args.out, "kind": args.kind, "seal": produced.seal.hex().upper()}
+    lines = []
+    if args.out is not None:
+        Path(args.out).write_bytes(produced.pdf)
+        lines.append(
+            f"{args.kind} certificate of {args.register_number.upper()} written to {args.out}"
+        )
+    if not args.send_to_printer:
+        ctx.output.result(data, lambda: lines[0])
+        return
+    job = print_certificate_and_follow(
+        ctx, officer, number, produced.pdf, args.kind, args.queue, args.timeout
     )
+    lines.append(f"{args.kind} certificate of {number} sent to {job.queue}")
+    ctx.output.result(
+        {**data, "print": job_data(job)}, lambda: "\n".join([*lines, job_text(job, ctx)])
+    )
+    if job.state is not PrintJobState.COMPLETED:
+        raise CliExit(EXIT_DEVICE)

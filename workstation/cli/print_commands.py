@@ -1,5 +1,6 @@
 """``consular print DOCUMENT_ID`` and ``consular print-job list|follow|retry|cancel|spoil``:
-printing a produced document and following the job to its outcome.
+printing a produced document (or a civil-registration certificate, ``consular certificate
+--print``) and following the job to its outcome.
 
 ``print`` waits for the spooler's verdict and exits 0 only when the job completed (the first
 print of a produced document then makes it issued); otherwise it exits 7 with the printer's
@@ -38,8 +39,10 @@ def register(commands: Any) -> None:
 
     jobs = commands.add_parser("print-job", help="print jobs: list, follow, retry, cancel, spoil")
     actions = jobs.add_subparsers(dest="print_job_command", required=True)
-    listing = actions.add_parser("list", help="the print jobs of a document")
-    listing.add_argument("document_id", type=int)
+    listing = actions.add_parser(
+        "list", help="the print jobs of a document, or of a civil register entry's certificates"
+    )
+    listing.add_argument("subject", metavar="DOCUMENT_ID|REGISTER_NUMBER")
     listing.set_defaults(handler=_list)
     follow = actions.add_parser("follow", help="wait for a job's outcome")
     follow.add_argument("job_id", type=int)
@@ -79,6 +82,8 @@ def job_data(job: PrintJob) -> dict[str, Any]:
     return {
         "job": job.id,
         "document_id": job.document_id,
+        "register_number": job.register_number,
+        "certificate_kind": job.certificate_kind,
         "queue": job.queue,
         "purpose": job.purpose.value,
         "attempt": job.attempt,
@@ -112,6 +117,8 @@ def _actions(job: PrintJob) -> list[str]:
 
 def job_text(job: PrintJob, ctx: CliContext) -> str:
     line = f"print job {job.id}: {job.state.value} on {job.queue} (attempt {job.attempt})"
+    if job.register_number is not None:
+        line += f"\n  {job.certificate_kind} certificate of {job.register_number}"
     if job.condition:
         try:
             code = message_code(PrinterCondition(job.condition))
@@ -150,6 +157,24 @@ def print_and_follow(
     return printing.follow(job.id, timeout_s=timeout, on_change=_progress(ctx))
 
 
+def print_certificate_and_follow(
+    ctx: CliContext,
+    officer: Officer,
+    register_number: str,
+    pdf: bytes,
+    kind: str,
+    queue: str | None,
+    timeout: float,
+) -> PrintJob:
+    """Send a certificate just made to the A4 queue (or ``queue``) and wait for the outcome."""
+    printing = ctx.services.printing
+    job = printing.print_certificate(officer, register_number, pdf, queue, kind=kind)
+    if not job.live:
+        return job
+    assert job.id is not None
+    return printing.follow(job.id, timeout_s=timeout, on_change=_progress(ctx))
+
+
 def _progress(ctx: CliContext) -> Any:
     def show(job: PrintJob) -> None:
         if not ctx.output.json_mode and job.live:
@@ -168,7 +193,12 @@ def _print(args: argparse.Namespace, ctx: CliContext) -> None:
 
 
 def _list(args: argparse.Namespace, ctx: CliContext) -> None:
-    jobs = ctx.services.printing.jobs_for(args.document_id)
+    printing = ctx.services.printing
+    subject = str(args.subject).strip()
+    if subject.isdigit():
+        jobs = printing.jobs_for(int(subject))
+    else:
+        jobs = printing.certificate_jobs(subject)
     ctx.output.result(
         [job_data(j) for j in jobs],
         lambda: "\n".join(job_text(j, ctx) for j in jobs) or "no print jobs",

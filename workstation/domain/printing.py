@@ -1,11 +1,16 @@
-"""Print jobs as the consulate records them: which document went to which queue, and what
-became of it.
+"""Print jobs as the consulate records them: which document (or which certificate of a civil
+register entry) went to which queue, and what became of it.
 
 A document is *produced* (numbered, sealed, rendered) before it is printed, and becomes *issued*
 only when a print job for it completed, or when an officer confirms a manual print. A job that
 failed or was cancelled can be retried (a new attempt, same document and number); a card that came
 out of the printer unusable is *spoiled* with a reason, which the document's history records as a
 spoiled copy so the blank-card stock adds up.
+
+A certificate of a civil register entry (full copy or birth extract) is printed the same way,
+followed, retried and cancelled like a document's job; its job names the entry's register number
+and the certificate kind instead of a document, and its completion issues nothing (a certificate
+is not numbered stock).
 
 The spooler's own states arrive as plain strings (``queued``, ``printing``, ``completed``,
 ``failed``, ``cancelled``, ``held``) from the device layer; this module decides what they mean for
@@ -67,9 +72,10 @@ RETRIABLE_STATES = frozenset({PrintJobState.FAILED, PrintJobState.CANCELLED})
 
 @dataclass(frozen=True, slots=True)
 class PrintJob:
-    """One attempt at printing one document on one queue."""
+    """One attempt at printing one document, or one certificate of a civil register entry
+    (``register_number`` and ``certificate_kind``, ``document_id`` None), on one queue."""
 
-    document_id: int
+    document_id: int | None
     queue: str
     target: PrintTarget
     purpose: PrintPurpose
@@ -83,6 +89,27 @@ class PrintJob:
     detail: str = ""
     reason: str = ""
     id: int | None = None
+    register_number: str | None = None
+    certificate_kind: str | None = None
+
+    def __post_init__(self) -> None:
+        certificate = self.register_number is not None
+        if certificate == (self.document_id is not None) or certificate != (
+            self.certificate_kind is not None
+        ):
+            raise ValueError("a print job prints a document or a certificate (number and kind)")
+
+    @property
+    def is_certificate(self) -> bool:
+        return self.register_number is not None
+
+    @property
+    def subject(self) -> tuple[str, str]:
+        """What the job prints, as the audit log names it: ``("document", "12")`` or
+        ``("civil_entry", "UTO-GVA/B/2026/000001")``."""
+        if self.register_number is not None:
+            return "civil_entry", self.register_number
+        return "document", str(self.document_id)
 
     @property
     def live(self) -> bool:
@@ -125,7 +152,8 @@ def spoil(job: PrintJob, reason: str, at: dt.datetime) -> PrintJob:
 
 
 def retry_of(job: PrintJob, officer_id: int, at: dt.datetime, queue: str | None = None) -> PrintJob:
-    """A new attempt for a failed, cancelled or spoiled job (same document, same number)."""
+    """A new attempt for a failed, cancelled or spoiled job (same document, same number; or
+    the same certificate)."""
     if job.state not in RETRIABLE_STATES | {PrintJobState.SPOILED}:
         raise LifecycleError("print.not_retriable", state=job.state.value)
     return PrintJob(
@@ -138,4 +166,6 @@ def retry_of(job: PrintJob, officer_id: int, at: dt.datetime, queue: str | None 
         created_at=at,
         updated_at=at,
         attempt=job.attempt + 1,
+        register_number=job.register_number,
+        certificate_kind=job.certificate_kind,
     )

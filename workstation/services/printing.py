@@ -7,6 +7,11 @@ writer's lock). The job row is written *before* the spooler is asked, so a crash
 leaves a queued job without a spooler id, which :meth:`PrintService.refresh` marks failed (and
 retriable) instead of losing it. When a job of a produced document completes, the document
 becomes issued in the same transaction that records the completion.
+
+A certificate of a civil register entry (:meth:`PrintService.print_certificate`) goes to the A4
+printer as a job of its own, which names the entry and the certificate kind and keeps the PDF:
+followed, retried and cancelled like a document's job; its completion issues nothing and is
+audited as ``civil.certificate_printed``.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from devices.printers import (
     condition_for_code,
     message_code,
 )
+from workstation.domain.civil.entries import EntryState
 from workstation.domain.document_kinds import CONSULAR_ID_CARD
 from workstation.domain.documents import DocumentAction, DocumentState, transition
 from workstation.domain.errors import DomainError, LifecycleError, NotFoundError
@@ -44,6 +50,7 @@ from workstation.domain.printing import (
     spoil,
 )
 from workstation.services.audit import record
+from workstation.services.certificates import CertificateKind, layout_kind
 from workstation.services.clock import Clock
 from workstation.services.print_queues import (
     PrinterPool,
@@ -90,6 +97,11 @@ class PrintService:
     def jobs_for(self, document_id: int) -> list[PrintJob]:
         with self._db.reading() as uow:
             return uow.print_jobs.for_document(document_id)
+
+    def certificate_jobs(self, register_number: str) -> list[PrintJob]:
+        """The print jobs of a civil register entry's certificates, oldest first."""
+        with self._db.reading() as uow:
+            return uow.print_jobs.for_entry(register_number.strip().upper())
 
     def live_jobs(self) -> list[PrintJob]:
         """Jobs still queued or printing, to follow again after a restart."""
@@ -168,18 +180,91 @@ class PrintService:
             uow.commit()
         return self._send(self.job(job_id))
 
+    def print_certificate(
+        self,
+        officer: Officer,
+        register_number: str,
+        pdf: bytes,
+        queue: str | None = None,
+        *,
+        kind: CertificateKind | str | None = None,
+    ) -> PrintJob:
+        """Send a certificate of a registered civil entry (the PDF
+        ``CivilRegistrationService.certificate`` made) to ``queue``, by default the post's A4
+        queue; returns the job as the spooler took it (follow it with :meth:`follow`).
+
+        Allowed to whoever may make the certificate (``REGISTER_CIVIL``). The certificate must
+        have been made (audited as ``civil.certificate``) of this entry by this officer;
+        without ``kind``, the kind is that of the newest one they made. The PDF is kept with
+        the job, so a retry prints the same certificate.
+        """
+        officer.require(Permission.REGISTER_CIVIL)
+        if not pdf.startswith(b"%PDF-"):
+            raise DomainError("print.certificate_not_pdf", "pdf")
+        chosen = queue or self._queues(PrintTarget.A4)
+        if not chosen:
+            raise DomainError("print.no_queue", "queue", target=PrintTarget.A4.value)
+        now = self._clock.now()
+        with self._db.writing() as uow:
+            number = register_number.strip().upper()
+            entry = uow.civil.get(number)
+            if entry is None:
+                raise NotFoundError(
+                    "civil.entry.not_found", "register_number", register_number=register_number
+                )
+            if entry.state is not EntryState.REGISTERED:
+                raise LifecycleError(
+                    "civil.certificate.not_registered",
+                    register_number=number,
+                    state=entry.state.value,
+                )
+            made = _certificate_kind(uow, officer, number, kind)
+            layout_kind(entry.original, made)  # refuses an extract of a marriage or death
+            job = PrintJob(
+                document_id=None,
+                queue=chosen,
+                target=PrintTarget.A4,
+                purpose=PrintPurpose.ISSUE,
+                officer_id=officer.id,
+                state=PrintJobState.QUEUED,
+                created_at=now,
+                updated_at=now,
+                register_number=number,
+                certificate_kind=made.value,
+            )
+            job_id = uow.print_jobs.add(job, pdf)
+            record(
+                uow,
+                now,
+                officer,
+                "print.submitted",
+                *job.subject,
+                {"job": job_id, "queue": chosen, "kind": made.value, "register_number": number},
+            )
+            uow.commit()
+        return self._send(self.job(job_id))
+
+    def _certificate_printed(self, uow: UnitOfWork, job: PrintJob, now: dt.datetime) -> None:
+        officer = uow.officers.get(job.officer_id)
+        record(
+            uow,
+            now,
+            officer,
+            "civil.certificate_printed",
+            *job.subject,
+            {
+                "register_number": job.register_number,
+                "kind": job.certificate_kind,
+                "queue": job.queue,
+                "job": job.id,
+                "spooler_job": job.spooler_job_id,
+            },
+        )
+
     def _send(self, job: PrintJob) -> PrintJob:
         """Hand the stored job to the spooler and record its id, or the refusal."""
         assert job.id is not None
-        with self._db.reading() as uow:
-            document = uow.documents.get(job.document_id)
-            pdf = uow.documents.file(job.document_id, "pdf")
-        assert document is not None and pdf is not None
-        title = document.number or f"document-{job.document_id}"
-        if job.target is PrintTarget.CARD:
-            request = PrintRequest.card(title, pdf[1], duplex=_page_count(pdf[1]) > 1)
-        else:
-            request = PrintRequest.a4(title, pdf[1])
+        request = self._request(job)
         try:
             printer = self._pool.printer(job.queue)
             spooler_id = printer.submit(request).result(timeout=SPOOLER_CALL_TIMEOUT_S)
@@ -193,6 +278,22 @@ class PrintService:
             uow.print_jobs.save(updated)
             uow.commit()
         return updated
+
+    def _request(self, job: PrintJob) -> PrintRequest:
+        assert job.id is not None
+        with self._db.reading() as uow:
+            if job.document_id is None:  # a certificate: the PDF is kept with its job
+                content = uow.print_jobs.content(job.id)
+                assert content is not None and job.register_number is not None
+                title = f"{job.register_number} {job.certificate_kind}".replace("/", "-")
+                return PrintRequest.a4(title, content)
+            document = uow.documents.get(job.document_id)
+            pdf = uow.documents.file(job.document_id, "pdf")
+        assert document is not None and pdf is not None
+        title = document.number or f"document-{job.document_id}"
+        if job.target is PrintTarget.CARD:
+            return PrintRequest.card(title, pdf[1], duplex=_page_count(pdf[1]) > 1)
+        return PrintRequest.a4(title, pdf[1])
 
     def _refused(self, job: PrintJob, error: DeviceError) -> PrintJob:
         assert job.id is not None
@@ -213,8 +314,7 @@ class PrintService:
                 now,
                 None,
                 "print.failed",
-                "document",
-                job.document_id,
+                *job.subject,
                 {
                     "job": job.id,
                     "queue": job.queue,
@@ -279,8 +379,7 @@ class PrintService:
                     now,
                     None,
                     f"print.{updated.state.value}",
-                    "document",
-                    job.document_id,
+                    *job.subject,
                     {
                         "job": job.id,
                         "queue": job.queue,
@@ -289,12 +388,16 @@ class PrintService:
                         "detail": updated.detail,
                     },
                 )
-            if updated.state is PrintJobState.COMPLETED and updated.purpose is PrintPurpose.ISSUE:
-                self._issue(uow, updated, now)
+            if updated.state is PrintJobState.COMPLETED and stored.state is not updated.state:
+                if updated.is_certificate:
+                    self._certificate_printed(uow, updated, now)
+                elif updated.purpose is PrintPurpose.ISSUE:
+                    self._issue(uow, updated, now)
             uow.commit()
         return updated
 
     def _issue(self, uow: UnitOfWork, job: PrintJob, now: dt.datetime) -> None:
+        assert job.document_id is not None
         document = uow.documents.get(job.document_id)
         officer = uow.officers.get(job.officer_id)
         assert document is not None and officer is not None
@@ -352,30 +455,29 @@ class PrintService:
     def retry(self, officer: Officer, job_id: int, queue: str | None = None) -> PrintJob:
         """A live job is followed again (the queue was restarted); a failed, cancelled or
         spoiled one is sent again as a new attempt, same document and number."""
-        officer.require(Permission.DOCUMENT_ISSUE)
         job = self.job(job_id)
+        _require(officer, job)
         if job.live and job.spooler_job_id is not None:
             return self.refresh(job_id)
         now = self._clock.now()
         with self._db.writing() as uow:
             stored = self._load(uow, job_id, for_update=True)
             again = retry_of(stored, officer.id, now, queue)
-            new_id = uow.print_jobs.add(again)
+            new_id = uow.print_jobs.add(again, uow.print_jobs.content(job_id))
             record(
                 uow,
                 now,
                 officer,
                 "print.retried",
-                "document",
-                job.document_id,
+                *job.subject,
                 {"job": new_id, "previous_job": job_id, "queue": again.queue},
             )
             uow.commit()
         return self._send(self.job(new_id))
 
     def cancel(self, officer: Officer, job_id: int) -> PrintJob:
-        officer.require(Permission.DOCUMENT_ISSUE)
         job = self.job(job_id)
+        _require(officer, job)
         cancel(job, self._clock.now())  # refuses a job that is not live, before the spooler
         if job.spooler_job_id is not None:
             try:
@@ -392,38 +494,22 @@ class PrintService:
                 return stored
             cancelled = cancel(stored, now)
             uow.print_jobs.save(cancelled)
-            record(
-                uow, now, officer, "print.cancelled", "document", job.document_id, {"job": job_id}
-            )
+            record(uow, now, officer, "print.cancelled", *job.subject, {"job": job_id})
             uow.commit()
         return cancelled
 
     def spoil(self, officer: Officer, job_id: int, reason: str) -> PrintJob:
         """The card from this job is unusable: the job is spoiled and the document's history
         counts a spoiled copy with the reason. The document keeps its number; print it again
-        with :meth:`retry`."""
+        with :meth:`retry`. A certificate's sheet is recorded spoiled on its job only."""
         now = self._clock.now()
         with self._db.writing() as uow:
             stored = self._load(uow, job_id, for_update=True)
             spoiled = spoil(stored, reason, now)
-            document = uow.documents.get(stored.document_id)
-            assert document is not None
-            kind = uow.kinds.get(document.kind)
-            assert kind is not None
-            updated = transition(
-                document, DocumentAction.SPOIL_COPY, officer, kind, now, reason=reason
-            )
-            uow.print_jobs.save(spoiled)
-            uow.documents.save(updated)
-            record(
-                uow,
-                now,
-                officer,
-                "print.spoiled",
-                "document",
-                document.id,
-                {"job": job_id, "number": document.number, "reason": spoiled.reason},
-            )
+            if stored.document_id is None:
+                self._spoil_certificate(uow, officer, spoiled, now)
+            else:
+                self._spoil_card(uow, officer, spoiled, now)
             uow.commit()
         if stored.spooler_job_id is not None and stored.live:
             # The card is recorded spoiled either way; the spooler may have ended the job.
@@ -432,6 +518,31 @@ class PrintService:
                     timeout=SPOOLER_CALL_TIMEOUT_S
                 )
         return spoiled
+
+    @staticmethod
+    def _spoil_card(uow: UnitOfWork, officer: Officer, spoiled: PrintJob, now: dt.datetime) -> None:
+        assert spoiled.document_id is not None
+        document = uow.documents.get(spoiled.document_id)
+        assert document is not None
+        kind = uow.kinds.get(document.kind)
+        assert kind is not None
+        updated = transition(
+            document, DocumentAction.SPOIL_COPY, officer, kind, now, reason=spoiled.reason
+        )
+        uow.print_jobs.save(spoiled)
+        uow.documents.save(updated)
+        details = {"job": spoiled.id, "number": document.number, "reason": spoiled.reason}
+        record(uow, now, officer, "print.spoiled", "document", document.id, details)
+
+    @staticmethod
+    def _spoil_certificate(
+        uow: UnitOfWork, officer: Officer, spoiled: PrintJob, now: dt.datetime
+    ) -> None:
+        """A certificate is not numbered stock: the sheet is recorded on its job only."""
+        _require(officer, spoiled)
+        uow.print_jobs.save(spoiled)
+        details = {"job": spoiled.id, "kind": spoiled.certificate_kind, "reason": spoiled.reason}
+        record(uow, now, officer, "print.spoiled", *spoiled.subject, details)
 
     def confirm_manual_print(self, officer: Officer, document_id: int, reason: str) -> None:
         """The officer printed the document without a tracked job (another machine, a
@@ -479,6 +590,43 @@ class PrintService:
         if job is None:
             raise NotFoundError("print.job_not_found", "job_id", id=job_id)
         return job
+
+
+def _require(officer: Officer, job: PrintJob) -> None:
+    """Acting on a job needs what printing it needed: issuing documents, or making
+    certificates of the civil register."""
+    officer.require(Permission.REGISTER_CIVIL if job.is_certificate else Permission.DOCUMENT_ISSUE)
+
+
+def _certificate_kind(
+    uow: UnitOfWork, officer: Officer, register_number: str, kind: CertificateKind | str | None
+) -> CertificateKind:
+    """The kind of the certificate to print: ``kind``, or the newest this officer made of the
+    entry; refused when they made no certificate (of that kind) of it."""
+    wanted: CertificateKind | None = None
+    if kind is not None:
+        try:
+            wanted = CertificateKind(kind)
+        except ValueError:
+            choices = ", ".join(k.value for k in CertificateKind)
+            raise DomainError(
+                "field.invalid_choice", "kind", value=str(kind), choices=choices
+            ) from None
+    for entry in uow.audit.recent(_AUDIT_LOOK_BACK, "civil_entry", register_number):
+        if entry.action != "civil.certificate" or entry.actor != officer.username:
+            continue
+        made = str(entry.details.get("kind", ""))
+        if wanted is None or made == wanted.value:
+            return CertificateKind(made)
+    raise LifecycleError(
+        "print.certificate_not_made",
+        register_number=register_number,
+        kind=wanted.value if wanted else "",
+    )
+
+
+#: How many of an entry's newest audit entries are searched for the certificate being printed.
+_AUDIT_LOOK_BACK = 200
 
 
 def _device_state(state: PrintJobState) -> JobState:

@@ -10,6 +10,7 @@ import datetime as dt
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -255,13 +256,26 @@ class PortraitRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
+#: A print job prints a document, or a certificate (entry and kind) of a civil register entry.
+PRINT_JOB_SUBJECT = (
+    "(document_id IS NOT NULL AND civil_entry_id IS NULL AND certificate_kind IS NULL)"
+    " OR (document_id IS NULL AND civil_entry_id IS NOT NULL AND certificate_kind IS NOT NULL)"
+)
+
+
 class PrintJobRow(Base):
-    """One attempt at printing one document; kept after completion for the stock and support."""
+    """One attempt at printing one document, or one certificate of a civil register entry (its
+    kind, and the PDF so a retry sends the same certificate again); kept after completion for
+    the stock and support."""
 
     __tablename__ = "print_jobs"
+    __table_args__ = (CheckConstraint(PRINT_JOB_SUBJECT, name="ck_print_jobs_subject"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    civil_entry_id: Mapped[int | None] = mapped_column(ForeignKey("civil_entries.id"), index=True)
+    certificate_kind: Mapped[str | None] = mapped_column(String(16))
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     queue: Mapped[str] = mapped_column(String(200))
     target: Mapped[str] = mapped_column(String(8))
     purpose: Mapped[str] = mapped_column(String(8))

@@ -1,8 +1,12 @@
-"""Print jobs: stored at submission, updated as the spooler reports, never deleted."""
+"""Print jobs: stored at submission, updated as the spooler reports, never deleted. A
+certificate's job names its civil register entry (by id in the row, by register number in the
+domain) and keeps the certificate's PDF."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.printing import (
@@ -12,10 +16,15 @@ from workstation.domain.printing import (
     PrintPurpose,
     PrintTarget,
 )
-from workstation.storage.models import PrintJobRow
+from workstation.storage.models import CivilEntryRow, PrintJobRow
+
+# Each job with its entry's register number (None for a document's job).
+_JOBS = select(PrintJobRow, CivilEntryRow.register_number).outerjoin(
+    CivilEntryRow, CivilEntryRow.id == PrintJobRow.civil_entry_id
+)
 
 
-def _job(row: PrintJobRow) -> PrintJob:
+def _job(row: PrintJobRow, register_number: str | None) -> PrintJob:
     return PrintJob(
         document_id=row.document_id,
         queue=row.queue,
@@ -31,6 +40,8 @@ def _job(row: PrintJobRow) -> PrintJob:
         detail=row.detail,
         reason=row.reason,
         id=row.id,
+        register_number=register_number,
+        certificate_kind=row.certificate_kind,
     )
 
 
@@ -38,9 +49,18 @@ class PrintJobRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, job: PrintJob) -> int:
+    def add(self, job: PrintJob, content: bytes | None = None) -> int:
+        """Store a new job; ``content`` is a certificate's PDF (a document's is with it)."""
+        entry_id: int | None = None
+        if job.register_number is not None:
+            entry_id = self._session.scalars(
+                select(CivilEntryRow.id).where(CivilEntryRow.register_number == job.register_number)
+            ).one()
         row = PrintJobRow(
             document_id=job.document_id,
+            civil_entry_id=entry_id,
+            certificate_kind=job.certificate_kind,
+            content=content,
             queue=job.queue,
             target=job.target.value,
             purpose=job.purpose.value,
@@ -59,8 +79,17 @@ class PrintJobRepository:
         return row.id
 
     def get(self, job_id: int, *, for_update: bool = False) -> PrintJob | None:
-        row = self._session.get(PrintJobRow, job_id, with_for_update=for_update)
-        return None if row is None else _job(row)
+        query = _JOBS.where(PrintJobRow.id == job_id)
+        if for_update:
+            query = query.with_for_update(of=PrintJobRow)
+        found = self._session.execute(query).one_or_none()
+        return None if found is None else _job(*found)
+
+    def content(self, job_id: int) -> bytes | None:
+        """The PDF a certificate's job prints (None for a document's job)."""
+        return self._session.scalars(
+            select(PrintJobRow.content).where(PrintJobRow.id == job_id)
+        ).one_or_none()
 
     def save(self, job: PrintJob) -> None:
         assert job.id is not None, "save() is for stored jobs"
@@ -73,18 +102,18 @@ class PrintJobRepository:
         row.updated_at = job.updated_at
 
     def for_document(self, document_id: int) -> list[PrintJob]:
-        rows = self._session.scalars(
-            select(PrintJobRow)
-            .where(PrintJobRow.document_id == document_id)
-            .order_by(PrintJobRow.id)
-        )
-        return [_job(row) for row in rows]
+        return self._list(_JOBS.where(PrintJobRow.document_id == document_id))
+
+    def for_entry(self, register_number: str) -> list[PrintJob]:
+        """The certificate jobs of a civil register entry, every kind, oldest first."""
+        return self._list(_JOBS.where(CivilEntryRow.register_number == register_number))
 
     def live(self) -> list[PrintJob]:
         """Jobs still queued or printing: followed again when the workstation starts."""
-        rows = self._session.scalars(
-            select(PrintJobRow)
-            .where(PrintJobRow.state.in_([s.value for s in LIVE_STATES]))
-            .order_by(PrintJobRow.id)
-        )
-        return [_job(row) for row in rows]
+        return self._list(_JOBS.where(PrintJobRow.state.in_([s.value for s in LIVE_STATES])))
+
+    def _list(self, query: Select[Any]) -> list[PrintJob]:
+        return [
+            _job(row, number)
+            for row, number in self._session.execute(query.order_by(PrintJobRow.id))
+        ]

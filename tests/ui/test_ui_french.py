@@ -12,9 +12,17 @@ from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox
 
 from devices.registry import DeviceMap
+from forms import load_form
 from tests.ui.windows import session_window
 from workstation.app import Workstation
 from workstation.domain.errors import DomainError
+from workstation.ui.form_fields import (
+    AddressEditor,
+    ChoiceEditor,
+    FormFields,
+    IdentifierEditor,
+    LineEditor,
+)
 from workstation.ui.translations import install_translator, uninstall_translators
 from workstation.ui.workspace import Workspace
 
@@ -154,3 +162,49 @@ def test_the_sign_in_page_is_french_once_the_posts_records_are_open(
     # The application goes on (under the tests, or after the next sign-in's window): the
     # workstation's translators went with it.
     assert not qapp.findChildren(QTranslator)
+
+
+def test_the_forms_labels_help_choices_and_placeholders_change_language(
+    qtbot, qapp, translators
+) -> None:
+    fields = FormFields(load_form("person"))
+    qtbot.addWidget(fields)
+    surname, sex = fields.rows["surname"], fields.rows["sex"]
+    identifiers = fields.editor("identifiers")
+    address = fields.editor("address")
+    birth_date = fields.editor("birth_date")
+    assert isinstance(identifiers, IdentifierEditor) and isinstance(address, AddressEditor)
+    assert isinstance(birth_date, LineEditor)
+    assert surname.label.text() == "Surname (as written) *"
+    assert address.street.placeholderText() == "Street and number"
+
+    install_translator(qapp, "fr")
+    qtbot.waitUntil(lambda: surname.label.text() == "Nom (graphie d'origine) *")
+    assert fields.rows["birth_date"].label.toolTip().startswith("AAAA-MM-JJ\u00a0;")
+    assert birth_date.edit.placeholderText() == "AAAA-MM-JJ"
+    assert fields.rows["address"].label.text() == "Adresse à l'étranger"
+    assert fields.rows["address"].label_text == "Adresse à l'étranger"
+    assert address.street.placeholderText() == "Rue et numéro"
+    assert address.street.accessibleName() == "Rue et numéro"
+    assert identifiers.kind.itemText(0) == "passeport"
+    assert identifiers.number.placeholderText() == "Numéro"
+    assert sex.label.text() == "Sexe *"
+
+    uninstall_translators(qapp)
+    qtbot.waitUntil(lambda: surname.label.text() == "Surname (as written) *")
+    assert identifiers.kind.itemText(0) == "passport"
+
+
+def test_a_record_forms_choices_show_their_labels_and_keep_their_values(
+    qtbot, qapp, translators
+) -> None:
+    install_translator(qapp, "fr")
+    fields = FormFields(load_form("birth_registration"))
+    qtbot.addWidget(fields)
+    editor = fields.editor("parents_marital_status")
+    assert isinstance(editor, ChoiceEditor)
+    texts = [editor.combo.itemText(i) for i in range(editor.combo.count())]
+    assert texts == ["", "Mariés", "Non mariés", "Inconnu"]
+    editor.set_value("not_married")
+    assert editor.value() == "not_married"
+    assert fields.rows["birth_date"].label.text() == "Date de naissance *"

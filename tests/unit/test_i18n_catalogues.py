@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import gettext
 import re
+import shutil
 import string
+import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -13,6 +15,7 @@ import pytest
 
 from workstation.domain.errors import DomainError, FieldError, ValidationError
 from workstation.i18n import catalogues
+from workstation.i18n.form_texts import choice_label, form_context, raw_form_texts
 from workstation.i18n.messages import LOCALE_DIR, MESSAGES, Translator
 
 LANGUAGE = "fr"
@@ -93,9 +96,10 @@ def test_a_domain_error_is_described_in_french() -> None:
     )
 
 
-def _ts_messages() -> list[tuple[str, str, str, str | None]]:
-    """(context, source, translation, type) of every message of the French .ts."""
-    root = ET.parse(catalogues.ts_file(LANGUAGE)).getroot()
+def _ts_messages(path: Path | None = None) -> list[tuple[str, str, str, str | None]]:
+    """(context, source, translation, type) of every message of the French .ts (``path``:
+    another .ts)."""
+    root = ET.parse(path or catalogues.ts_file(LANGUAGE)).getroot()
     found = []
     for context in root.iter("context"):
         name = context.findtext("name") or ""
@@ -194,3 +198,79 @@ def test_the_extraction_spells_out_the_tr_helpers() -> None:
     assert "def _tr(text: str)" in staged
     assert "self._tr_x(" in staged
     assert staged.count("\n") == source.count("\n")
+
+
+def _translations(context_prefix: str = "") -> dict[tuple[str, str], str]:
+    """(context, source) -> translation of the finished messages of the French .ts."""
+    return {
+        (context, source): translation
+        for context, source, translation, kind in _ts_messages()
+        if context.startswith(context_prefix) and kind is None and translation.strip()
+    }
+
+
+@pytest.mark.parametrize(
+    "form", sorted(path.stem for path in (catalogues.ROOT / "forms").glob("*.toml"))
+)
+def test_every_text_of_every_form_has_a_french_translation(form: str) -> None:
+    """Labels, help texts, title and choices of each forms/*.toml (a new form too: run
+    ``python -m workstation.i18n.catalogues update``, translate, ``compile``)."""
+    data = tomllib.loads((catalogues.ROOT / "forms" / f"{form}.toml").read_text("utf-8"))
+    texts = list(raw_form_texts(data))
+    assert texts
+    translated = _translations(form_context(form))
+    missing = [text for text in texts if (form_context(form), text) not in translated]
+    assert not missing, f"not translated in {form_context(form)}: {missing}"
+
+
+def test_every_qt_text_of_the_sources_and_forms_is_in_the_catalogue(tmp_path: Path) -> None:
+    """A fresh extraction (lupdate over workstation/ui, app.py and the forms, as ``update``
+    does) into a copy of the committed .ts finds no text the catalogue does not translate."""
+    fresh = tmp_path / "consular_fr.ts"
+    shutil.copyfile(catalogues.ts_file(LANGUAGE), fresh)
+    catalogues.extract_ts(LANGUAGE, fresh)
+    untranslated = [
+        f"{context}: {source!r}"
+        for context, source, translation, kind in _ts_messages(fresh)
+        if kind is not None or not translation.strip()
+    ]
+    assert not untranslated, (
+        "run python -m workstation.i18n.catalogues update, translate, then compile:\n"
+        + "\n".join(untranslated)
+    )
+
+
+def test_a_form_is_staged_as_translate_calls_on_the_lines_of_its_texts() -> None:
+    toml = (
+        'title = "Birth registration"\n'
+        "\n"
+        "[[fields]]\n"
+        'name = "marital"\n'
+        'type = "choice"\n'
+        'label = "Parents married"\n'
+        'help = "As the parents say."\n'
+        'choices = ["married", "not_married", "national_id"]\n'
+    )
+    staged = catalogues.staged_form(toml, "birth_registration").splitlines()
+    call = 'QCoreApplication.translate("form:birth_registration", "{}")'.format
+    assert staged[0] == call("Birth registration")
+    assert staged[5] == call("Parents married")
+    assert staged[6] == call("As the parents say.")
+    assert staged[7] == "; ".join(call(t) for t in ("Married", "Not married", "National ID"))
+    assert choice_label("F") == "F"
+
+
+def test_the_extraction_follows_a_helper_imported_from_another_module() -> None:
+    texts = (
+        'def tr(text: str) -> str:\n    return QCoreApplication.translate("civil_register", text)\n'
+    )
+    helpers = {"workstation.ui.civil_register_texts": catalogues.translate_helpers(texts)}
+    user = (
+        "from workstation.ui.civil_register_texts import (\n    kind_text,\n    tr,\n)\n"
+        'HEADERS = [tr("Kind"), self.tr("Own")]\n'
+    )
+    imported = catalogues.imported_helpers(user, helpers)
+    assert imported == {"tr": "civil_register"}
+    staged = catalogues.staged_source(user, imported)
+    assert 'QCoreApplication.translate("civil_register", "Kind")' in staged
+    assert 'self.tr("Own")' in staged

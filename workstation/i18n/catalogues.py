@@ -3,9 +3,11 @@ workstation only reads the compiled files).
 
 Two catalogues per language:
 
-- Qt's, for the widgets' texts (``self.tr``, ``QCoreApplication.translate``):
-  ``qt/consular_<lang>.ts`` extracted with ``pyside6-lupdate`` from ``workstation/ui`` and
-  ``workstation/app.py``, compiled to ``qt/consular_<lang>.qm`` with ``pyside6-lrelease``;
+- Qt's, for the widgets' texts (``self.tr``, ``QCoreApplication.translate``) and the forms'
+  (``forms/*.toml``: labels, help texts, titles and choices, a context ``form:<name>`` per form,
+  see :mod:`workstation.i18n.form_texts`): ``qt/consular_<lang>.ts`` extracted with
+  ``pyside6-lupdate`` from ``workstation/ui``, ``workstation/app.py`` and the forms,
+  compiled to ``qt/consular_<lang>.qm`` with ``pyside6-lrelease``;
 - gettext's, for the coded messages (:data:`~workstation.i18n.messages.MESSAGES`, the field
   labels and the civil-registration explanations):
   ``locale/<lang>/LC_MESSAGES/consular.po``, compiled to ``consular.mo``.
@@ -23,11 +25,14 @@ editor for the .po), then ``compile``. Babel is a development dependency (``.[de
 
 from __future__ import annotations
 
+import ast
+import json
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -38,6 +43,7 @@ from babel.messages.pofile import read_po, write_po
 
 from workstation import __version__
 from workstation.domain.civil import explanations
+from workstation.i18n.form_texts import form_context, raw_form_texts
 from workstation.i18n.messages import FIELD_LABELS, LOCALE_DIR, MESSAGES
 
 LANGUAGES = ("fr",)
@@ -46,12 +52,13 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent.parent
 QT_DIR = PACKAGE_DIR / "qt"
 
-# Modules with a ``_tr(text)`` helper around QCoreApplication.translate with a fixed context:
-# lupdate does not follow the helper, so the staged copy spells the call out.
-_WRAPPER = re.compile(
-    r"def _tr\(text: str\) -> str:\s*return QCoreApplication\.translate\(\"([^\"]+)\", text\)"
-)
-_WRAPPER_CALL = re.compile(r"(?<!def )(?<![\w.])_tr\(")
+# Helpers ``def NAME(text: str) -> str: return QCoreApplication.translate("CONTEXT", text)``
+# (a module's ``_tr``, or ``tr`` shared by the modules that import it): lupdate does not follow
+# them, so the staged copy spells their calls out.
+_CALL = r"(?<!def )(?<![\w.]){name}\("
+# The form definitions, whose texts go into the Qt catalogue with a context per form.
+FORMS_DIR = ROOT / "forms"
+FORM_SUFFIX = ".toml.py"  # a staged form's name: lupdate reads it as Python
 
 
 def ts_file(language: str) -> Path:
@@ -84,46 +91,147 @@ def _qt_tool(name: str) -> str:
     return found
 
 
-def staged_source(text: str) -> str:
-    """``text`` with ``_tr("...")`` helper calls written as the QCoreApplication.translate call
-    they make (same lines, so the .ts locations stay right)."""
-    found = _WRAPPER.search(text)
-    if found is None:
-        return text
-    return _WRAPPER_CALL.sub(f'QCoreApplication.translate("{found.group(1)}", ', text)
+def translate_helpers(text: str) -> dict[str, str]:
+    """The helpers ``text`` defines (name -> their fixed translation context)."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return {}
+    found = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.FunctionDef) and len(node.args.args) == 1):
+            continue
+        body = [n for n in node.body if not isinstance(n, ast.Expr)]  # docstrings aside
+        call = body[0].value if len(body) == 1 and isinstance(body[0], ast.Return) else None
+        if (
+            isinstance(call, ast.Call)
+            and ast.unparse(call.func) == "QCoreApplication.translate"
+            and len(call.args) == 2
+            and isinstance(call.args[0], ast.Constant)
+            and isinstance(call.args[0].value, str)
+            and isinstance(call.args[1], ast.Name)
+            and call.args[1].id == node.args.args[0].arg
+        ):
+            found[node.name] = call.args[0].value
+    return found
+
+
+def imported_helpers(text: str, helpers: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+    """The helpers of other modules (``helpers``: module -> name -> context) ``text`` imports
+    (``from workstation.ui.x import tr``, possibly ``as`` another name)."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return {}
+    found = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module in helpers:
+            for alias in node.names:
+                context = helpers[node.module or ""].get(alias.name)
+                if context is not None:
+                    found[alias.asname or alias.name] = context
+    return found
+
+
+def staged_source(text: str, imported: Mapping[str, str] | None = None) -> str:
+    """``text`` with its translation helpers' calls (its own, and ``imported``: name ->
+    context) written as the QCoreApplication.translate call they make (same lines, so the .ts
+    locations stay right)."""
+    helpers = {**(imported or {}), **translate_helpers(text)}
+    for name, context in helpers.items():
+        text = re.sub(
+            _CALL.format(name=re.escape(name)), f'QCoreApplication.translate("{context}", ', text
+        )
+    return text
+
+
+def staged_form(text: str, service: str) -> str:
+    """A form file as Python lupdate reads: a translate call in the form's context for each of
+    its texts, on the line where the text is in the TOML (as far as it is found there)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return ""
+    lines = text.splitlines()
+    calls: dict[int, list[str]] = {}
+    context = form_context(service)
+    last = 0
+    for item in dict.fromkeys(raw_form_texts(data)):
+        needles = {item, item.replace(" ", "_"), item.lower().replace(" ", "_"), item.lower()}
+        where = next(
+            (n for n, line in enumerate(lines) if any(f'"{x}"' in line for x in needles)), None
+        )
+        line = where if where is not None else max(last, len(lines))
+        last = max(last, line + 1)
+        quoted = json.dumps(item, ensure_ascii=False)
+        calls.setdefault(line, []).append(f'QCoreApplication.translate("{context}", {quoted})')
+    top = max(calls, default=-1) + 1
+    return "\n".join("; ".join(calls.get(n, [])) for n in range(top)) + "\n"
+
+
+def form_sources(root: Path = ROOT) -> list[Path]:
+    """The form definitions whose texts go into the Qt catalogue (relative to ``root``)."""
+    return [path.relative_to(root) for path in sorted((root / "forms").glob("*.toml"))]
+
+
+def _module(relative: Path) -> str:
+    return ".".join(relative.with_suffix("").parts)
+
+
+def stage_sources(stage: Path, root: Path = ROOT) -> list[Path]:
+    """Copy what lupdate reads into ``stage``: the sources with their helpers spelled out and
+    the forms as Python (:func:`staged_form`); return the staged files."""
+    texts = {relative: (root / relative).read_text("utf-8") for relative in qt_sources(root)}
+    helpers = {_module(relative): translate_helpers(text) for relative, text in texts.items()}
+    staged_files = []
+    for relative, text in texts.items():
+        staged = stage / relative
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_text(staged_source(text, imported_helpers(text, helpers)), "utf-8")
+        staged_files.append(staged)
+    for relative in form_sources(root):
+        staged = stage / relative.with_name(relative.name[: -len(".toml")] + FORM_SUFFIX)
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_text(staged_form((root / relative).read_text("utf-8"), relative.stem), "utf-8")
+        staged_files.append(staged)
+    return staged_files
+
+
+def run_lupdate(language: str, files: list[Path], ts: Path) -> None:
+    """lupdate ``files`` into ``ts`` (created, or updated keeping its translations and dropping
+    the texts gone); a staged form's location names its TOML file."""
+    subprocess.run(
+        [
+            _qt_tool("pyside6-lupdate"),
+            *(str(path) for path in files),
+            "-no-obsolete",
+            "-locations",
+            "relative",
+            "-source-language",
+            "en",
+            "-target-language",
+            language,
+            "-ts",
+            str(ts),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    text = ts.read_text("utf-8")
+    ts.write_text(text.replace(f'{FORM_SUFFIX}"', '.toml"'), "utf-8")
 
 
 def extract_ts(language: str, target: Path, root: Path = ROOT) -> None:
-    """Run lupdate on a staged copy of the sources; ``target`` (an existing .ts or none) gets
-    the texts found, keeping the translations it has and dropping the texts gone."""
+    """Run lupdate on a staged copy of the sources and forms; ``target`` (an existing .ts or
+    none) gets the texts found, keeping the translations it has and dropping the texts gone."""
     with tempfile.TemporaryDirectory(prefix="consular-lupdate-") as stage_name:
         stage = Path(stage_name)
-        sources = qt_sources(root)
-        for relative in sources:
-            staged = stage / relative
-            staged.parent.mkdir(parents=True, exist_ok=True)
-            staged.write_text(staged_source((root / relative).read_text("utf-8")), "utf-8")
+        files = stage_sources(stage, root)
         staged_ts = stage / ts_file(language).relative_to(ROOT)
         staged_ts.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
             shutil.copyfile(target, staged_ts)
-        subprocess.run(
-            [
-                _qt_tool("pyside6-lupdate"),
-                *(str(stage / relative) for relative in sources),
-                "-no-obsolete",
-                "-locations",
-                "relative",
-                "-source-language",
-                "en",
-                "-target-language",
-                language,
-                "-ts",
-                str(staged_ts),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        run_lupdate(language, files, staged_ts)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(staged_ts, target)
 
@@ -201,7 +309,16 @@ def _extract_from(revision: str | None) -> None:
         return
     with tempfile.TemporaryDirectory(prefix="consular-rev-") as folder:
         archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", revision, "workstation/ui", "workstation/app.py"],
+            [
+                "git",
+                "-C",
+                str(ROOT),
+                "archive",
+                revision,
+                "workstation/ui",
+                "workstation/app.py",
+                "forms",
+            ],
             check=True,
             capture_output=True,
         ).stdout

@@ -1,6 +1,11 @@
 """The fields of a ``forms/*.toml`` definition as widgets: one row per field, in the form's
 order, with its label, an editor for its type, and a message line under it for its errors.
 
+The forms' texts (labels, help texts, choices) are English in the TOML files and shown in the
+current language: each form has its own context in the Qt catalogue
+(:func:`~workstation.i18n.form_texts.form_context`), and the widgets set their texts again on
+a LanguageChange.
+
 The widget only lays out and collects: which values are acceptable is decided by the domain
 (the pages run the domain's validation and hand its coded errors, translated, back here with
 :meth:`FormFields.show_errors`). The tab order is the form's order.
@@ -12,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
 from forms import FieldSpec, FormSpec
 from workstation.domain.countries import VALID_CODES
 from workstation.domain.people import IdentifierKind
+from workstation.i18n.form_texts import choice_label, form_context
 
 ERROR_COLOUR = "#b00020"
 _ERROR_BORDER = f"border: 1px solid {ERROR_COLOUR};"
@@ -35,6 +41,12 @@ _ERROR_BORDER = f"border: 1px solid {ERROR_COLOUR};"
 def base_field(path: str) -> str:
     """The form field a domain error path belongs to: ``identifiers[0].number`` -> identifiers."""
     return path.split("[", 1)[0].split(".", 1)[0]
+
+
+def form_text(form: FormSpec | str, text: str) -> str:
+    """``text`` of the form (a label, help text, choice label) in the current language."""
+    service = form if isinstance(form, str) else form.service
+    return QCoreApplication.translate(form_context(service), text) if text else ""
 
 
 def _line_edit(name: str, max_length: int | None = None) -> QLineEdit:
@@ -85,6 +97,14 @@ class EditorWidget(QWidget):
 
     edited = Signal()
 
+    def retranslate(self) -> None:
+        """Set the editor's own texts (placeholders, choices) in the current language."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def set_error_shown(self: FieldEditor, shown: bool) -> None:
         for widget in self.focus_widgets():
             widget.setStyleSheet(_ERROR_BORDER if shown else "")
@@ -95,21 +115,26 @@ class EditorWidget(QWidget):
 
 
 class LineEditor(EditorWidget):
-    def __init__(self, spec: FieldSpec) -> None:
+    def __init__(self, spec: FieldSpec, service: str = "") -> None:
         super().__init__()
+        self.spec = spec
         if spec.type == "country":
             self.edit: QLineEdit = _CountryEdit(spec.name)
         else:
             self.edit = _line_edit(spec.name, spec.max_length)
         if spec.type == "date":
             self.edit.setMaxLength(10)
-            self.edit.setPlaceholderText("YYYY-MM-DD")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 0 if spec.type == "country" else 1)
         if spec.type == "country":
             layout.addStretch(1)
         self.edit.textChanged.connect(lambda _t: self.edited.emit())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.spec.type == "date":
+            self.edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
 
     def value(self) -> str:
         return self.edit.text()
@@ -122,8 +147,11 @@ class LineEditor(EditorWidget):
 
 
 class ChoiceEditor(EditorWidget):
-    def __init__(self, spec: FieldSpec) -> None:
+    """The form's choices, each shown as its label (translated) and holding its value."""
+
+    def __init__(self, spec: FieldSpec, service: str = "") -> None:
         super().__init__()
+        self.spec, self.service = spec, service
         self.combo = QComboBox()
         self.combo.setObjectName(spec.name)
         self.combo.setMinimumWidth(self.combo.fontMetrics().horizontalAdvance("M" * 14))
@@ -135,12 +163,20 @@ class ChoiceEditor(EditorWidget):
         layout.addWidget(self.combo)
         layout.addStretch(1)
         self.combo.currentIndexChanged.connect(lambda _i: self.edited.emit())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for index, choice in enumerate(self.spec.choices, start=1):
+            self.combo.setItemText(index, form_text(self.service, choice_label(choice)))
 
     def value(self) -> str:
         return str(self.combo.currentData() or "")
 
     def set_value(self, value: Any) -> None:
-        index = self.combo.findData(str(value or "").upper())
+        text = "" if value is None else str(value)
+        index = self.combo.findData(text)
+        if index < 0:  # a sex typed in lower case
+            index = self.combo.findData(text.upper())
         self.combo.setCurrentIndex(max(index, 0))
 
     def focus_widgets(self) -> list[QWidget]:
@@ -150,7 +186,7 @@ class ChoiceEditor(EditorWidget):
 class IdentifierEditor(EditorWidget):
     """One identifier (kind, number, issuing state); others a stored person has are kept."""
 
-    def __init__(self, spec: FieldSpec) -> None:
+    def __init__(self, spec: FieldSpec, service: str = "") -> None:
         super().__init__()
         self.kind = QComboBox()
         self.kind.setObjectName(f"{spec.name}.kind")
@@ -158,12 +194,7 @@ class IdentifierEditor(EditorWidget):
             self.kind.addItem(kind.value.replace("_", " "), kind.value)
         self.number = _line_edit(f"{spec.name}.number", 30)
         self.issuer = _CountryEdit(f"{spec.name}.issuer")
-        self.number.setPlaceholderText(self.tr("Number"))
-        self.issuer.setPlaceholderText(self.tr("State"))
-        self.kind.setAccessibleName(self.tr("Kind of document"))
-        self.number.setAccessibleName(self.tr("Document number"))
-        self.issuer.setAccessibleName(self.tr("Issuing state"))
-        self.issuer.setToolTip(self.tr("Issuing state (3 letters)"))
+        self.retranslate()
         self._others: list[Mapping[str, Any]] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -173,6 +204,25 @@ class IdentifierEditor(EditorWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self.edited.emit())
         for edit in (self.number, self.issuer):
             edit.textChanged.connect(lambda _t: self.edited.emit())
+
+    def retranslate(self) -> None:
+        kinds = {
+            IdentifierKind.PASSPORT: self.tr("passport"),
+            IdentifierKind.NATIONAL_ID: self.tr("national ID"),
+            IdentifierKind.CONSULAR_ID: self.tr("consular ID"),
+            IdentifierKind.RESIDENCE_PERMIT: self.tr("residence permit"),
+            IdentifierKind.BIRTH_REGISTRATION: self.tr("birth registration"),
+            IdentifierKind.OTHER: self.tr("other"),
+        }
+        for index in range(self.kind.count()):
+            kind = IdentifierKind(self.kind.itemData(index))
+            self.kind.setItemText(index, kinds.get(kind, kind.value.replace("_", " ")))
+        self.number.setPlaceholderText(self.tr("Number"))
+        self.issuer.setPlaceholderText(self.tr("State"))
+        self.kind.setAccessibleName(self.tr("Kind of document"))
+        self.number.setAccessibleName(self.tr("Document number"))
+        self.issuer.setAccessibleName(self.tr("Issuing state"))
+        self.issuer.setToolTip(self.tr("Issuing state (3 letters)"))
 
     def value(self) -> list[Mapping[str, Any]]:
         number = self.number.text().strip()
@@ -196,19 +246,14 @@ class IdentifierEditor(EditorWidget):
 
 
 class AddressEditor(EditorWidget):
-    def __init__(self, spec: FieldSpec) -> None:
+    def __init__(self, spec: FieldSpec, service: str = "") -> None:
         super().__init__()
         self.street = _line_edit(f"{spec.name}.lines", 100)
         self.postcode = _line_edit(f"{spec.name}.postcode", 20)
         self.postcode.setFixedWidth(self.postcode.fontMetrics().horizontalAdvance("0") * 10 + 16)
         self.city = _line_edit(f"{spec.name}.city", 100)
         self.country = _CountryEdit(f"{spec.name}.country")
-        self.street.setPlaceholderText(self.tr("Street and number"))
-        self.postcode.setPlaceholderText(self.tr("Postcode"))
-        self.city.setPlaceholderText(self.tr("City"))
-        self.country.setPlaceholderText(self.tr("State"))
-        for part in (self.street, self.postcode, self.city, self.country):
-            part.setAccessibleName(part.placeholderText())
+        self.retranslate()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -221,6 +266,14 @@ class AddressEditor(EditorWidget):
         for edit in self.focus_widgets():
             assert isinstance(edit, QLineEdit)
             edit.textChanged.connect(lambda _t: self.edited.emit())
+
+    def retranslate(self) -> None:
+        self.street.setPlaceholderText(self.tr("Street and number"))
+        self.postcode.setPlaceholderText(self.tr("Postcode"))
+        self.city.setPlaceholderText(self.tr("City"))
+        self.country.setPlaceholderText(self.tr("State"))
+        for part in (self.street, self.postcode, self.city, self.country):
+            part.setAccessibleName(part.placeholderText())
 
     def value(self) -> Mapping[str, Any]:
         street = self.street.text().strip()
@@ -246,22 +299,24 @@ AnyEditor = LineEditor | ChoiceEditor | IdentifierEditor | AddressEditor
 """Every editor class: each is an :class:`EditorWidget` and a :class:`FieldEditor`."""
 
 
-def make_editor(spec: FieldSpec) -> AnyEditor:
+def make_editor(spec: FieldSpec, service: str = "") -> AnyEditor:
+    """The editor for ``spec``'s type; ``service``, the form's, finds its translated texts."""
     if spec.type == "choice":
-        return ChoiceEditor(spec)
+        return ChoiceEditor(spec, service)
     if spec.type == "identifiers":
-        return IdentifierEditor(spec)
+        return IdentifierEditor(spec, service)
     if spec.type == "address":
-        return AddressEditor(spec)
-    return LineEditor(spec)
+        return AddressEditor(spec, service)
+    return LineEditor(spec, service)
 
 
 class FieldRow:
-    """A field's label, editor and error line."""
+    """A field's label, editor and error line; ``service`` is the form's (its texts' context)."""
 
-    def __init__(self, spec: FieldSpec) -> None:
+    def __init__(self, spec: FieldSpec, service: str = "") -> None:
         self.spec = spec
-        self.editor = make_editor(spec)
+        self.service = service
+        self.editor = make_editor(spec, service)
         self.label = QLabel()
         self.label.setObjectName(f"{spec.name}.label")
         self.label.setBuddy(self.editor.focus_widgets()[0])
@@ -282,15 +337,25 @@ class FieldRow:
         self.set_message("")
 
     def set_label(self, text: str) -> None:
+        """Show ``text`` (the form's English label, translated here) as the label."""
         mark = " *" if self.spec.required or self.emphasised else ""
-        self.label.setText(f"{text}{mark}")
-        self.label.setToolTip(self.spec.help)
+        self.label.setText(f"{form_text(self.service, text)}{mark}")
+        self.label.setToolTip(self.help_text)
+
+    @property
+    def label_text(self) -> str:
+        """The field's label in the current language (for messages that name the field)."""
+        return form_text(self.service, self.spec.label)
+
+    @property
+    def help_text(self) -> str:
+        return form_text(self.service, self.spec.help)
 
     def set_message(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
         self.editor.set_error_shown(bool(text))
-        self.editor.set_description(text or self.spec.help)
+        self.editor.set_description(text or self.help_text)
 
     @property
     def message(self) -> str:
@@ -310,7 +375,7 @@ class FormFields(QWidget):
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         for spec in form.fields:
-            row = FieldRow(spec)
+            row = FieldRow(spec, form.service)
             self.rows[spec.name] = row
             layout.addRow(row.label, row.cell)
             row.editor.edited.connect(lambda name=spec.name: self._on_editor_edited(name))
@@ -369,9 +434,17 @@ class FormFields(QWidget):
             row.set_message("\n".join(by_field.get(name, [])))
         return elsewhere
 
-    def retranslate(self, labels: Mapping[str, str]) -> None:
+    def retranslate(self, labels: Mapping[str, str] | None = None) -> None:
+        """Every label and help text in the current language (``labels``: English labels to
+        show instead of the form's, by field name)."""
         for name, row in self.rows.items():
-            row.set_label(labels.get(name, row.spec.label))
+            row.set_label((labels or {}).get(name, row.spec.label))
+            row.editor.set_description(row.message or row.help_text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _on_editor_edited(self, name: str) -> None:
         self.rows[name].touched = True

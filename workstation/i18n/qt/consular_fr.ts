@@ -4,7 +4,7 @@
 <context>
     <name>AddressEditor</name>
     <message>
-        <location filename="../../ui/form_fields.py" line="+206"/>
+        <location filename="../../ui/form_fields.py" line="+271"/>
         <source>Street and number</source>
         <translation>Rue et numéro</translation>
     </message>
@@ -272,6 +272,187 @@
     </message>
 </context>
 <context>
+    <name>CivilEntryView</name>
+    <message>
+        <location filename="../../ui/civil_register_detail.py" line="+183"/>
+        <source>Full copy</source>
+        <translation>Copie intégrale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birth extract</source>
+        <translation>Extrait d&apos;acte de naissance</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Supervisor&apos;s decision</source>
+        <translation>Décision du superviseur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rea&amp;son:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Required to reject, or to approve with evidence missing</source>
+        <translation>Obligatoire pour rejeter, ou pour approuver malgré des justificatifs manquants</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Approve</source>
+        <translation>A&amp;pprouver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;ject</source>
+        <translation>Re&amp;jeter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate</source>
+        <translation>Acte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind:</source>
+        <translation>T&amp;ype&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print on A4</source>
+        <translation>&amp;Imprimer en A4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the certificate to the post&apos;s A4 printer</source>
+        <translation>Envoyer l&apos;acte à l&apos;imprimante A4 du poste</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No A4 printing of certificates on this workstation: save a PDF</source>
+        <translation>Pas d&apos;impression A4 des actes sur ce poste de travail&#xa0;: enregistrez un PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Enregistrer en P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Working…</source>
+        <translation>Traitement en cours…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Save the certificate</source>
+        <translation>Enregistrer l&apos;acte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Making the certificate…</source>
+        <translation>Établissement de l&apos;acte…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Certificate saved: {file}</source>
+        <translation>Acte enregistré&#xa0;: {file}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate sent to the A4 printer.</source>
+        <translation>Acte envoyé à l&apos;imprimante A4.</translation>
+    </message>
+</context>
+<context>
+    <name>CivilRegisterPage</name>
+    <message>
+        <location filename="../../ui/civil_register_page.py" line="+192"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;how:</source>
+        <translation>&amp;Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New &amp;birth…</source>
+        <translation>Nouvelle &amp;naissance…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;marriage…</source>
+        <translation>Nouveau &amp;mariage…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;death…</source>
+        <translation>Nouveau &amp;décès…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No form for this kind on this workstation</source>
+        <translation>Pas de formulaire pour ce type d&apos;acte sur ce poste de travail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>Actualise&amp;r</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the register again (F5)</source>
+        <translation>Relire le registre (F5)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All entries</source>
+        <translation>Tous les actes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending approval</source>
+        <translation>En attente d&apos;approbation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referred (nationality follow-up)</source>
+        <translation>Signalés (suivi de la nationalité)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered</source>
+        <translation>Enregistrés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>Rejetés</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{shown} of {total} entries</source>
+        <translation>{shown} actes sur {total}</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>Already in the register: {number}</source>
+        <translation>Déjà au registre&#xa0;: {number}</translation>
+    </message>
+</context>
+<context>
     <name>DeviceMonitor</name>
     <message>
         <location filename="../../ui/device_monitor.py" line="+65"/>
@@ -526,7 +707,37 @@
 <context>
     <name>IdentifierEditor</name>
     <message>
-        <location filename="../../ui/form_fields.py" line="-48"/>
+        <location filename="../../ui/form_fields.py" line="-64"/>
+        <source>passport</source>
+        <translation>passeport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>national ID</source>
+        <translation>carte d&apos;identité nationale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>consular ID</source>
+        <translation>carte consulaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>residence permit</source>
+        <translation>titre de séjour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>birth registration</source>
+        <translation>acte de naissance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
@@ -559,13 +770,13 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/idle_lock.py" line="+224"/>
+        <location filename="../../ui/idle_lock.py" line="+223"/>
         <source>Locked – {name}</source>
         <extracomment>The object name of :attr:`IdleLock.lock_action`, to find it with ``findChild``.</extracomment>
         <translation>Verrouillé – {name}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+58"/>
         <source>&amp;Lock screen</source>
         <translation>&amp;Verrouiller l&apos;écran</translation>
     </message>
@@ -578,7 +789,7 @@
 <context>
     <name>IssuePage</name>
     <message>
-        <location filename="../../ui/issue_page.py" line="+233"/>
+        <location filename="../../ui/issue_step_rules.py" line="+89"/>
         <source>New &amp;card</source>
         <translation>Nouvelle &amp;carte</translation>
     </message>
@@ -608,17 +819,17 @@
         <translation>Soumettre de nouveau la demande</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Issue</source>
         <translation>&amp;Délivrer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Number, seal and sign the document, then print it</source>
         <translation>Numéroter, sceller et signer le document, puis l&apos;imprimer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Write chip</source>
         <translation>&amp;Encoder la puce</translation>
     </message>
@@ -628,27 +839,27 @@
         <translation>Écrire la puce de la carte</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Print a&amp;gain…</source>
         <translation>Ré&amp;imprimer…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Print an issued document again</source>
         <translation>Imprimer de nouveau un document délivré</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Sp&amp;oiled copy…</source>
         <translation>E&amp;xemplaire gâché…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Record an unusable copy of the document</source>
         <translation>Enregistrer un exemplaire inutilisable du document</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Void…</source>
         <translation>In&amp;valider…</translation>
     </message>
@@ -658,37 +869,13 @@
         <translation>Annuler définitivement le document</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../ui/issue_page.py" line="+218"/>
         <source>Select a document to see its preview.</source>
+        <extracomment>The printers are listed again when the page is shown, at most this often (seconds).</extracomment>
         <translation>Sélectionnez un document pour en voir l&apos;aperçu.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No person selected</source>
-        <translation>Aucune personne sélectionnée</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Find a person (Ctrl+F) to see their documents.</source>
-        <translation>Recherchez une personne (Ctrl+F) pour voir ses documents.</translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <source>Photo of {date} (portrait {id}): new cards use it.</source>
-        <translation>Photo du {date} (portrait {id})&#xa0;: les nouvelles cartes l&apos;utilisent.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>no photo</source>
-        <translation>pas de photo</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No photo yet: a card needs one. Take or import it on the photo page.</source>
-        <translation>Pas encore de photo&#xa0;: une carte en exige une. Prenez-la ou importez-la sur la page Photo.</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+76"/>
         <source>No document selected.</source>
         <translation>Aucun document sélectionné.</translation>
     </message>
@@ -698,7 +885,7 @@
         <translation>Création de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location filename="../../ui/issue_step_rules.py" line="+7"/>
         <source>submit it when the request is complete.</source>
         <translation>à soumettre quand la demande est complète.</translation>
     </message>
@@ -713,7 +900,7 @@
         <translation>prêt à être délivré (Ctrl+I).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>numbered and signed; it becomes issued when its print completes.</source>
         <translation>numéroté et signé&#xa0;; il sera délivré une fois l&apos;impression terminée.</translation>
     </message>
@@ -723,7 +910,7 @@
         <translation>imprimé. Réimprimer (Ctrl+Maj+P) remplace un exemplaire abîmé&#xa0;; Invalider (Ctrl+Maj+D) y met fin.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>handed to the holder.</source>
         <translation>remis au titulaire.</translation>
     </message>
@@ -733,7 +920,7 @@
         <translation>plus valable.</translation>
     </message>
     <message>
-        <location filename="../../ui/issue_steps.py" line="+106"/>
+        <location filename="../../ui/issue_steps.py" line="+103"/>
         <source>{name} has no photo yet: a consular ID card needs one. Take or import it on the photo page first.</source>
         <translation>{name} n&apos;a pas encore de photo&#xa0;: une carte d&apos;identité consulaire en exige une. Prenez-la ou importez-la d&apos;abord sur la page Photo.</translation>
     </message>
@@ -804,6 +991,42 @@
     </message>
 </context>
 <context>
+    <name>IssuePersonHeader</name>
+    <message>
+        <location filename="../../ui/issue_person_header.py" line="+43"/>
+        <source>No person selected</source>
+        <translation>Aucune personne sélectionnée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a person (Ctrl+F) to see their documents.</source>
+        <translation>Recherchez une personne (Ctrl+F) pour voir ses documents.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no photo</source>
+        <translation>pas de photo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No photo yet: a card needs one. Take or import it on the photo page.</source>
+        <translation>Pas encore de photo&#xa0;: une carte en exige une. Prenez-la ou importez-la sur la page Photo.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Photo of {date} (portrait {id}): new cards use it.</source>
+        <translation>Photo du {date} (portrait {id})&#xa0;: les nouvelles cartes l&apos;utilisent.</translation>
+    </message>
+</context>
+<context>
+    <name>LineEditor</name>
+    <message>
+        <location filename="../../ui/form_fields.py" line="-88"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <location filename="../../ui/lock_dialog.py" line="+153"/>
@@ -858,7 +1081,7 @@
         <translation>Mot de passe incorrect. Réessayez ou déconnectez-vous.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
@@ -1592,7 +1815,7 @@ Base de données&#xa0;: {backend}, {url}</translation>
 <context>
     <name>PhotoPage</name>
     <message>
-        <location filename="../../ui/photo_page.py" line="+124"/>
+        <location filename="../../ui/photo_page.py" line="+125"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
@@ -1642,17 +1865,17 @@ Base de données&#xa0;: {backend}, {url}</translation>
         <translation>Prise de la photo…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Import a photo</source>
         <translation>Importer une photo</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>Reading {name}…</source>
         <translation>Lecture de {name}…</translation>
     </message>
@@ -1713,25 +1936,43 @@ Base de données&#xa0;: {backend}, {url}</translation>
     </message>
 </context>
 <context>
+    <name>PrintJobActions</name>
+    <message>
+        <location filename="../../ui/print_job_actions.py" line="+77"/>
+        <source>Trying job {id} again…</source>
+        <translation>Nouvelle tentative du travail {id}…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Card spoiled</source>
+        <translation>Carte gâchée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card (or sheet) of job {id} is unusable. It is counted against the blank stock; the document keeps its number and can be printed again (Retry).</source>
+        <translation>La carte (ou la feuille) du travail {id} est inutilisable. Elle est décomptée du stock vierge&#xa0;; le document conserve son numéro et peut être imprimé de nouveau (Réessayer).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Printed by hand</source>
+        <translation>Imprimé à la main</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm that document {number} was printed outside this job (another printer, another computer). It becomes issued.</source>
+        <translation>Confirmez que le document {number} a été imprimé en dehors de ce travail (autre imprimante, autre ordinateur). Il devient délivré.</translation>
+    </message>
+</context>
+<context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../ui/print_panel.py" line="+163"/>
+        <location filename="../../ui/print_panel.py" line="+126"/>
         <source>Printing</source>
         <extracomment>How long one follow may poll (a card takes about a second; an A4 page a few).</extracomment>
         <translation>Impression</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Printer &amp;queue:</source>
-        <translation>File d&apos;impressi&amp;on&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The card or A4 queue from the site settings, or another print queue</source>
-        <translation>La file des cartes ou A4 des paramètres du site, ou une autre file d&apos;impression</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Retr&amp;y</source>
         <translation>Réessa&amp;yer</translation>
     </message>
@@ -1751,7 +1992,7 @@ Base de données&#xa0;: {backend}, {url}</translation>
         <translation>Imprimé à la mai&amp;n…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+48"/>
         <source>Asking the printer about job {id}…</source>
         <translation>Interrogation de l&apos;imprimante sur le travail {id}…</translation>
     </message>
@@ -1766,7 +2007,7 @@ Base de données&#xa0;: {backend}, {url}</translation>
         <translation>Aucun travail d&apos;impression pour ce document pour l&apos;instant.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../ui/print_job_text.py" line="+21"/>
         <source>waiting in the queue</source>
         <translation>en attente dans la file</translation>
     </message>
@@ -1820,30 +2061,191 @@ Base de données&#xa0;: {backend}, {url}</translation>
         <source>Reason: {reason}</source>
         <translation>Motif&#xa0;: {reason}</translation>
     </message>
+</context>
+<context>
+    <name>QueueChooser</name>
     <message>
-        <location line="+50"/>
-        <source>Trying job {id} again…</source>
-        <translation>Nouvelle tentative du travail {id}…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Card spoiled</source>
-        <translation>Carte gâchée</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The card (or sheet) of job {id} is unusable. It is counted against the blank stock; the document keeps its number and can be printed again (Retry).</source>
-        <translation>La carte (ou la feuille) du travail {id} est inutilisable. Elle est décomptée du stock vierge&#xa0;; le document conserve son numéro et peut être imprimé de nouveau (Réessayer).</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Printed by hand</source>
-        <translation>Imprimé à la main</translation>
+        <location filename="../../ui/queue_chooser.py" line="+80"/>
+        <source>Printer &amp;queue:</source>
+        <translation>File d&apos;impressi&amp;on&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Confirm that document {number} was printed outside this job (another printer, another computer). It becomes issued.</source>
-        <translation>Confirmez que le document {number} a été imprimé en dehors de ce travail (autre imprimante, autre ordinateur). Il devient délivré.</translation>
+        <source>The post&apos;s queue for this document, another print queue, or a queue name</source>
+        <translation>La file du poste pour ce document, une autre file d&apos;impression ou le nom d&apos;une file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the printers and their states again (F5)</source>
+        <translation>Lister de nouveau les imprimantes et leur état (F5)</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>the post&apos;s card printer</source>
+        <translation>l&apos;imprimante de cartes du poste</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the post&apos;s A4 printer</source>
+        <translation>l&apos;imprimante A4 du poste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>into a folder</source>
+        <translation>dans un dossier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ready</source>
+        <translation>prête</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>printing</source>
+        <translation>impression en cours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>arrêtée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{state}, not accepting jobs</source>
+        <translation>{state}, n&apos;accepte pas de travaux</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state}: {reason}</source>
+        <translation>{state}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not known to the print service</source>
+        <translation>inconnue du service d&apos;impression</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>state unknown ({why})</source>
+        <translation>état inconnu ({why})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>state unknown</source>
+        <translation>état inconnu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The printer says: {reason}</source>
+        <translation>L&apos;imprimante indique&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationFormPage</name>
+    <message>
+        <location filename="../../ui/civil_register_form.py" line="+225"/>
+        <source>Type the date of the event to see whether the registration is on time.</source>
+        <translation>Saisissez la date de l&apos;événement pour savoir si la déclaration est faite dans les délais.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The registration rules are being read…</source>
+        <translation>Lecture des règles d&apos;enregistrement…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&lt;b&gt;On time&lt;/b&gt; (registered by {until}): final when saved.</source>
+        <translation>&lt;b&gt;Dans les délais&lt;/b&gt; (enregistrement jusqu&apos;au {until})&#xa0;: définitif dès l&apos;enregistrement.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Late&lt;/b&gt; (the legal period ended on {until}): more evidence is needed, and a supervisor approves the entry.</source>
+        <translation>&lt;b&gt;Tardif&lt;/b&gt; (le délai légal a expiré le {until})&#xa0;: des justificatifs supplémentaires sont nécessaires et un superviseur approuve l&apos;acte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Delayed&lt;/b&gt; (more than a year: the late period ended on {late}): the fullest evidence is needed, and a supervisor approves the entry.</source>
+        <translation>&lt;b&gt;Très tardif&lt;/b&gt; (plus d&apos;un an&#xa0;: la période de déclaration tardive a expiré le {late})&#xa0;: les justificatifs les plus complets sont nécessaires et un superviseur approuve l&apos;acte.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Evidence presented:</source>
+        <translation>Justificatifs présentés&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One of:</source>
+        <translation>L&apos;un des suivants&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Register a birth</source>
+        <translation>Enregistrer une naissance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register a marriage</source>
+        <translation>Enregistrer un mariage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register a death</source>
+        <translation>Enregistrer un décès</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Timeliness and evidence</source>
+        <translation>Délai et justificatifs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Register</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register the entry (Ctrl+S or Enter)</source>
+        <translation>Enregistrer l&apos;acte (Ctrl+S ou Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the form for another entry</source>
+        <translation>Vider le formulaire pour un autre acte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register &amp;anyway</source>
+        <translation>Enregistrer &amp;quand même</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also add the &amp;child to the person registry</source>
+        <translation>Ajouter aussi l&apos;&amp;enfant au registre des personnes</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Registered as {number}: waiting for a supervisor&apos;s approval.</source>
+        <translation>Enregistré sous le numéro {number}&#xa0;: en attente de l&apos;approbation d&apos;un superviseur.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Registered as {number}.</source>
+        <translation>Enregistré sous le numéro {number}.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Not registered: see the fields marked in red.</source>
+        <translation>Non enregistré&#xa0;: voir les champs signalés en rouge.</translation>
     </message>
 </context>
 <context>
@@ -1945,9 +2347,8 @@ Base de données&#xa0;: {backend}, {url}</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace.py" line="+271"/>
+        <location filename="../../ui/workspace.py" line="+228"/>
         <source>&amp;Find person</source>
-        <extracomment>Entries read to find a person&apos;s (a post registers a few hundred events a year).</extracomment>
         <translation>&amp;Rechercher une personne</translation>
     </message>
     <message>
@@ -1986,12 +2387,17 @@ Base de données&#xa0;: {backend}, {url}</translation>
         <translation>Appro&amp;bations</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Civil re&amp;gister</source>
+        <translation>État ci&amp;vil</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Show {page}</source>
         <translation>Afficher {page}</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+51"/>
         <source>Photo stored: new requests use it.</source>
         <translation>Photo enregistrée&#xa0;: les nouvelles demandes l&apos;utilisent.</translation>
     </message>
@@ -2060,6 +2466,339 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
         <location line="+6"/>
         <source>The post database cannot be opened. Check the network connection and try again; if it keeps happening, tell your IT support (the details are in the log).</source>
         <translation>La base de données du poste ne peut pas être ouverte. Vérifiez la connexion réseau et réessayez&#xa0;; si le problème persiste, prévenez votre support informatique (les détails figurent dans le journal).</translation>
+    </message>
+</context>
+<context>
+    <name>civil_register</name>
+    <message>
+        <location filename="../../ui/civil_register_html.py" line="+31"/>
+        <source>Child</source>
+        <translation>Enfant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time of birth</source>
+        <translation>Heure de naissance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place of birth</source>
+        <translation>Lieu de naissance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mother</source>
+        <translation>La mère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Father</source>
+        <translation>Le père</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parents married</source>
+        <translation>Parents mariés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declared by</source>
+        <translation>Déclaré par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paternity recognised</source>
+        <translation>Paternité reconnue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Foundling</source>
+        <translation>Enfant trouvé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouses</source>
+        <translation>Époux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of marriage</source>
+        <translation>Date du mariage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Celebrant</source>
+        <translation>Officiant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authority</source>
+        <translation>Autorité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witnesses</source>
+        <translation>Témoins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Property regime</source>
+        <translation>Régime matrimonial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dissolved on</source>
+        <translation>Dissous le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deceased</source>
+        <translation>Défunt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of death</source>
+        <translation>Date du décès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time of death</source>
+        <translation>Heure du décès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause (reference)</source>
+        <translation>Cause (référence)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered on</source>
+        <translation>Enregistré le</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Required</source>
+        <translation>Exigée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Presented</source>
+        <translation>Présentée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Missing</source>
+        <translation>Manquante</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Possible duplicate of: {numbers}</source>
+        <translation>Doublon possible de&#xa0;: {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/civil_register_list.py" line="+77"/>
+        <source>Register number</source>
+        <translation>Numéro de registre</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Names</source>
+        <translation>Noms</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Event date</source>
+        <translation>Date de l&apos;événement</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Timeliness</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../ui/civil_register_texts.py" line="+38"/>
+        <source>Birth</source>
+        <translation>Naissance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marriage</source>
+        <translation>Mariage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Death</source>
+        <translation>Décès</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pending approval</source>
+        <translation>En attente d&apos;approbation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registered</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>Rejeté</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>On time</source>
+        <translation>Dans les délais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late</source>
+        <translation>Tardif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delayed</source>
+        <translation>Très tardif</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Local birth certificate</source>
+        <translation>Acte de naissance local</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Local marriage certificate</source>
+        <translation>Acte de mariage local</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Local death certificate</source>
+        <translation>Acte de décès local</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parents&apos; identity documents</source>
+        <translation>Pièces d&apos;identité des parents</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spouses&apos; identity documents</source>
+        <translation>Pièces d&apos;identité des époux</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Identity document of the deceased</source>
+        <translation>Pièce d&apos;identité du défunt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Proof of the parents&apos; nationality</source>
+        <translation>Preuve de la nationalité des parents</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Written reason for the delay</source>
+        <translation>Motif écrit du retard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hospital record</source>
+        <translation>Document de l&apos;hôpital</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Midwife&apos;s declaration</source>
+        <translation>Déclaration de la sage-femme</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Baptism record</source>
+        <translation>Acte de baptême</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Child&apos;s identity document</source>
+        <translation>Pièce d&apos;identité de l&apos;enfant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>School record</source>
+        <translation>Certificat de scolarité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical record</source>
+        <translation>Dossier médical</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness declaration</source>
+        <translation>Déclaration de témoin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Burial or cremation record</source>
+        <translation>Attestation d&apos;inhumation ou de crémation</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Acquires at birth: {nationalities}</source>
+        <translation>Acquiert à la naissance&#xa0;: {nationalities}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No nationality established yet: evidence needed</source>
+        <translation>Aucune nationalité encore établie&#xa0;: justificatifs nécessaires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At risk of statelessness</source>
+        <translation>Risque d&apos;apatridie</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Already registered as {number} ({reasons}): nothing was written.</source>
+        <translation>Déjà enregistré sous le numéro {number} ({reasons})&#xa0;: rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This may be the event registered as {number} ({reasons}). Compare with the entry shown; if it is another event, Register anyway (Alt+A). Nothing was written.</source>
+        <translation>Il s&apos;agit peut-être de l&apos;événement enregistré sous le numéro {number} ({reasons}). Comparez avec l&apos;acte affiché&#xa0;; s&apos;il s&apos;agit d&apos;un autre événement, choisissez Enregistrer quand même (Alt+Q). Rien n&apos;a été enregistré.</translation>
     </message>
 </context>
 <context>
@@ -2150,6 +2889,1650 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
         <location line="+26"/>
         <source>to {destination}</source>
         <translation>à destination de {destination}</translation>
+    </message>
+</context>
+<context>
+    <name>form:annotation_birth_adoption</name>
+    <message>
+        <location filename="../../../forms/annotation_birth_adoption.toml" line="+4"/>
+        <source>Adoption</source>
+        <translation>Adoption</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of the adoption order</source>
+        <translation>Date du jugement d&apos;adoption</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD.</source>
+        <translation>AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Court or authority</source>
+        <translation>Tribunal ou autorité</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who ordered the adoption.</source>
+        <translation>L&apos;autorité qui a prononcé l&apos;adoption.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reference of the decision</source>
+        <translation>Référence de la décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The judgment&apos;s or declaration&apos;s number, when it has one.</source>
+        <translation>Le numéro du jugement ou de la déclaration, s&apos;il en a un.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>As it will read in the entry.</source>
+        <translation>Tel qu&apos;il figurera dans l&apos;acte.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Adoptive mother&apos;s surname</source>
+        <translation>Nom de la mère adoptive</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Adoptive mother&apos;s given names</source>
+        <translation>Prénoms de la mère adoptive</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Adoptive mother&apos;s date of birth</source>
+        <translation>Date de naissance de la mère adoptive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD; YYYY-MM or YYYY when only part is known.</source>
+        <translation>AAAA-MM-JJ&#xa0;; AAAA-MM ou AAAA lorsque la date n&apos;est connue qu&apos;en partie.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Adoptive mother&apos;s country of birth</source>
+        <translation>Pays de naissance de la mère adoptive</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Adoptive mother&apos;s nationality</source>
+        <translation>Nationalité de la mère adoptive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the time of the birth. XXA stateless, XXB/XXC refugee, XXX unknown.</source>
+        <translation>Au moment de la naissance. XXA apatride, XXB/XXC réfugié, XXX inconnue.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Adoptive mother&apos;s nationality shown by</source>
+        <translation>Nationalité de la mère adoptive attestée par</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passport</source>
+        <translation>Passeport</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>National ID</source>
+        <translation>Carte d&apos;identité nationale</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nationality certificate</source>
+        <translation>Certificat de nationalité</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Naturalisation certificate</source>
+        <translation>Certificat de naturalisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consular registration</source>
+        <translation>Immatriculation consulaire</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Birth certificate</source>
+        <translation>Acte de naissance</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Statelessness determination</source>
+        <translation>Reconnaissance du statut d&apos;apatride</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refugee document</source>
+        <translation>Document de réfugié</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Declaration</source>
+        <translation>Déclaration</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Adoptive mother&apos;s nationality document number</source>
+        <translation>Numéro du document de nationalité de la mère adoptive</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Adoptive father&apos;s surname</source>
+        <translation>Nom du père adoptif</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Adoptive father&apos;s given names</source>
+        <translation>Prénoms du père adoptif</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Adoptive father&apos;s date of birth</source>
+        <translation>Date de naissance du père adoptif</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Adoptive father&apos;s country of birth</source>
+        <translation>Pays de naissance du père adoptif</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Adoptive father&apos;s nationality</source>
+        <translation>Nationalité du père adoptif</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Adoptive father&apos;s nationality shown by</source>
+        <translation>Nationalité du père adoptif attestée par</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Adoptive father&apos;s nationality document number</source>
+        <translation>Numéro du document de nationalité du père adoptif</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Adoptive parents married to each other</source>
+        <translation>Parents adoptifs mariés l&apos;un à l&apos;autre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Married</source>
+        <translation>Mariés</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not married</source>
+        <translation>Non mariés</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>form:annotation_birth_change_of_name</name>
+    <message>
+        <location filename="../../../forms/annotation_birth_change_of_name.toml" line="+4"/>
+        <source>Change of name</source>
+        <translation>Changement de nom</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of the decision</source>
+        <translation>Date de la décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD.</source>
+        <translation>AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authority</source>
+        <translation>Autorité</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Who decided the change of name.</source>
+        <translation>L&apos;autorité qui a décidé le changement de nom.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reference of the decision</source>
+        <translation>Référence de la décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The judgment&apos;s or declaration&apos;s number, when it has one.</source>
+        <translation>Le numéro du jugement ou de la déclaration, s&apos;il en a un.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>As it will read in the entry.</source>
+        <translation>Tel qu&apos;il figurera dans l&apos;acte.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Child&apos;s new surname</source>
+        <translation>Nouveau nom de l&apos;enfant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty when the surname stays.</source>
+        <translation>Vide si le nom reste le même.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Child&apos;s new given names</source>
+        <translation>Nouveaux prénoms de l&apos;enfant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty when the given names stay.</source>
+        <translation>Vide si les prénoms restent les mêmes.</translation>
+    </message>
+</context>
+<context>
+    <name>form:annotation_birth_correction</name>
+    <message>
+        <location filename="../../../forms/annotation_birth_correction.toml" line="+4"/>
+        <source>Correction</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of the decision</source>
+        <translation>Date de la décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD.</source>
+        <translation>AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authority</source>
+        <translation>Autorité</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Who decided the correction (the registrar, a court).</source>
+        <translation>L&apos;autorité qui a décidé la rectification (l&apos;officier d&apos;état civil, un tribunal).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reference of the decision</source>
+        <translation>Référence de la décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The judgment&apos;s or declaration&apos;s number, when it has one.</source>
+        <translation>Le numéro du jugement ou de la déclaration, s&apos;il en a un.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What was wrong, e.g. Given names misspelt on registration.</source>
+        <translation>Ce qui était erroné, par exemple Prénoms mal orthographiés lors de l&apos;enregistrement.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Child&apos;s surname</source>
+        <translation>Nom de l&apos;enfant</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Child&apos;s given names</source>
+        <translation>Prénoms de l&apos;enfant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time of birth</source>
+        <translation>Heure de naissance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HH:MM, 24-hour clock.</source>
+        <translation>HH:MM, sur 24 heures.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Country of birth</source>
+        <translation>Pays de naissance</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Place of birth</source>
+        <translation>Lieu de naissance</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mother&apos;s surname</source>
+        <translation>Nom de la mère</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mother&apos;s given names</source>
+        <translation>Prénoms de la mère</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Father&apos;s surname</source>
+        <translation>Nom du père</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Father&apos;s given names</source>
+        <translation>Prénoms du père</translation>
+    </message>
+</context>
+<context>
+    <name>form:annotation_birth_recognition_of_paternity</name>
+    <message>
+        <location filename="../../../forms/annotation_birth_recognition_of_paternity.toml" line="+4"/>
+        <source>Recognition of paternity</source>
+        <translation>Reconnaissance de paternité</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of the recognition</source>
+        <translation>Date de la reconnaissance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD.</source>
+        <translation>AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Received by</source>
+        <translation>Reçue par</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The authority before which the father recognised the child (consul, notary, court).</source>
+        <translation>L&apos;autorité devant laquelle le père a reconnu l&apos;enfant (consul, notaire, tribunal).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reference of the decision</source>
+        <translation>Référence de la décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The judgment&apos;s or declaration&apos;s number, when it has one.</source>
+        <translation>Le numéro du jugement ou de la déclaration, s&apos;il en a un.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>As it will read in the entry, e.g. The father recognised the child before the consul.</source>
+        <translation>Tel qu&apos;il figurera dans l&apos;acte, par exemple Le père a reconnu l&apos;enfant devant le consul.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Father&apos;s surname</source>
+        <translation>Nom du père</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Father&apos;s given names</source>
+        <translation>Prénoms du père</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Father&apos;s date of birth</source>
+        <translation>Date de naissance du père</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD; YYYY-MM or YYYY when only part is known.</source>
+        <translation>AAAA-MM-JJ&#xa0;; AAAA-MM ou AAAA lorsque la date n&apos;est connue qu&apos;en partie.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Father&apos;s country of birth</source>
+        <translation>Pays de naissance du père</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Father&apos;s nationality</source>
+        <translation>Nationalité du père</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the time of the birth. XXA stateless, XXB/XXC refugee, XXX unknown.</source>
+        <translation>Au moment de la naissance. XXA apatride, XXB/XXC réfugié, XXX inconnue.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Father&apos;s nationality shown by</source>
+        <translation>Nationalité du père attestée par</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passport</source>
+        <translation>Passeport</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>National ID</source>
+        <translation>Carte d&apos;identité nationale</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nationality certificate</source>
+        <translation>Certificat de nationalité</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Naturalisation certificate</source>
+        <translation>Certificat de naturalisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consular registration</source>
+        <translation>Immatriculation consulaire</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Birth certificate</source>
+        <translation>Acte de naissance</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Statelessness determination</source>
+        <translation>Reconnaissance du statut d&apos;apatride</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refugee document</source>
+        <translation>Document de réfugié</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Declaration</source>
+        <translation>Déclaration</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Father&apos;s nationality document number</source>
+        <translation>Numéro du document de nationalité du père</translation>
+    </message>
+</context>
+<context>
+    <name>form:annotation_death_correction</name>
+    <message>
+        <location filename="../../../forms/annotation_death_correction.toml" line="+4"/>
+        <source>Correction</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of the decision</source>
+        <translation>Date de la décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD.</source>
+        <translation>AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authority</source>
+        <translation>Autorité</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Who decided the correction (the registrar, a court).</source>
+        <translation>L&apos;autorité qui a décidé la rectification (l&apos;officier d&apos;état civil, un tribunal).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reference of the decision</source>
+        <translation>Référence de la décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The judgment&apos;s or declaration&apos;s number, when it has one.</source>
+        <translation>Le numéro du jugement ou de la déclaration, s&apos;il en a un.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What was wrong.</source>
+        <translation>Ce qui était erroné.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Surname of the deceased</source>
+        <translation>Nom du défunt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Given names of the deceased</source>
+        <translation>Prénoms du défunt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD; YYYY-MM or YYYY when only part is known.</source>
+        <translation>AAAA-MM-JJ&#xa0;; AAAA-MM ou AAAA lorsque la date n&apos;est connue qu&apos;en partie.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of death</source>
+        <translation>Date du décès</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time of death</source>
+        <translation>Heure du décès</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HH:MM, 24-hour clock.</source>
+        <translation>HH:MM, sur 24 heures.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Country of death</source>
+        <translation>Pays du décès</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Place of death</source>
+        <translation>Lieu du décès</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cause of death (reference)</source>
+        <translation>Cause du décès (référence)</translation>
+    </message>
+</context>
+<context>
+    <name>form:annotation_marriage_change_of_name</name>
+    <message>
+        <location filename="../../../forms/annotation_marriage_change_of_name.toml" line="+4"/>
+        <source>Change of name</source>
+        <translation>Changement de nom</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of the decision</source>
+        <translation>Date de la décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD.</source>
+        <translation>AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authority</source>
+        <translation>Autorité</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Who decided or received the change of name.</source>
+        <translation>L&apos;autorité qui a décidé ou reçu le changement de nom.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reference of the decision</source>
+        <translation>Référence de la décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The judgment&apos;s or declaration&apos;s number, when it has one.</source>
+        <translation>Le numéro du jugement ou de la déclaration, s&apos;il en a un.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>As it will read in the entry.</source>
+        <translation>Tel qu&apos;il figurera dans l&apos;acte.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>First spouse: surname now used</source>
+        <translation>Premier époux&#xa0;: nom désormais porté</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Second spouse: surname now used</source>
+        <translation>Second époux&#xa0;: nom désormais porté</translation>
+    </message>
+</context>
+<context>
+    <name>form:annotation_marriage_correction</name>
+    <message>
+        <location filename="../../../forms/annotation_marriage_correction.toml" line="+4"/>
+        <source>Correction</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of the decision</source>
+        <translation>Date de la décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD.</source>
+        <translation>AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authority</source>
+        <translation>Autorité</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Who decided the correction (the registrar, a court).</source>
+        <translation>L&apos;autorité qui a décidé la rectification (l&apos;officier d&apos;état civil, un tribunal).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reference of the decision</source>
+        <translation>Référence de la décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The judgment&apos;s or declaration&apos;s number, when it has one.</source>
+        <translation>Le numéro du jugement ou de la déclaration, s&apos;il en a un.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What was wrong.</source>
+        <translation>Ce qui était erroné.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of marriage</source>
+        <translation>Date du mariage</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Country of marriage</source>
+        <translation>Pays du mariage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Place of marriage</source>
+        <translation>Lieu du mariage</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>First spouse: surname before the marriage</source>
+        <translation>Premier époux&#xa0;: nom avant le mariage</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>First spouse: given names</source>
+        <translation>Premier époux&#xa0;: prénoms</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Second spouse: surname before the marriage</source>
+        <translation>Second époux&#xa0;: nom avant le mariage</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Second spouse: given names</source>
+        <translation>Second époux&#xa0;: prénoms</translation>
+    </message>
+</context>
+<context>
+    <name>form:annotation_marriage_divorce</name>
+    <message>
+        <location filename="../../../forms/annotation_marriage_divorce.toml" line="+4"/>
+        <source>Divorce</source>
+        <translation>Divorce</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of the divorce judgment</source>
+        <translation>Date du jugement de divorce</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD.</source>
+        <translation>AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Court</source>
+        <translation>Tribunal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The court that pronounced the divorce.</source>
+        <translation>Le tribunal qui a prononcé le divorce.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reference of the decision</source>
+        <translation>Référence de la décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The judgment&apos;s or declaration&apos;s number, when it has one.</source>
+        <translation>Le numéro du jugement ou de la déclaration, s&apos;il en a un.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>As it will read in the entry, e.g. Divorce pronounced by the court.</source>
+        <translation>Tel qu&apos;il figurera dans l&apos;acte, par exemple Divorce prononcé par le tribunal.</translation>
+    </message>
+</context>
+<context>
+    <name>form:birth_registration</name>
+    <message>
+        <location filename="../../../forms/birth_registration.toml" line="+6"/>
+        <source>Birth registration</source>
+        <translation>Déclaration de naissance</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Child&apos;s surname (as written)</source>
+        <translation>Nom de l&apos;enfant (graphie d&apos;origine)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Child&apos;s given names</source>
+        <translation>Prénoms de l&apos;enfant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD. Decides whether the registration is on time, late or delayed.</source>
+        <translation>AAAA-MM-JJ. Détermine si la déclaration est faite dans les délais, tardive ou très tardive.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time of birth</source>
+        <translation>Heure de naissance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HH:MM, 24-hour clock; empty when not known.</source>
+        <translation>HH:MM, sur 24 heures&#xa0;; vide si elle n&apos;est pas connue.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Country of birth</source>
+        <translation>Pays de naissance</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Place of birth</source>
+        <translation>Lieu de naissance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Town and hospital as written on the local certificate.</source>
+        <translation>Ville et établissement tels qu&apos;inscrits sur l&apos;acte local.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mother&apos;s surname</source>
+        <translation>Nom de la mère</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mother&apos;s given names</source>
+        <translation>Prénoms de la mère</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mother&apos;s date of birth</source>
+        <translation>Date de naissance de la mère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD; YYYY-MM or YYYY when only part is known.</source>
+        <translation>AAAA-MM-JJ&#xa0;; AAAA-MM ou AAAA lorsque la date n&apos;est connue qu&apos;en partie.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mother&apos;s country of birth</source>
+        <translation>Pays de naissance de la mère</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mother&apos;s nationality</source>
+        <translation>Nationalité de la mère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the time of the birth. XXA stateless, XXB/XXC refugee, XXX unknown.</source>
+        <translation>Au moment de la naissance. XXA apatride, XXB/XXC réfugié, XXX inconnue.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mother&apos;s nationality shown by</source>
+        <translation>Nationalité de la mère attestée par</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mother&apos;s nationality document number</source>
+        <translation>Numéro du document de nationalité de la mère</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Passport</source>
+        <translation>Passeport</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nationality certificate</source>
+        <translation>Certificat de nationalité</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Naturalisation certificate</source>
+        <translation>Certificat de naturalisation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>National ID</source>
+        <translation>Carte d&apos;identité nationale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consular registration</source>
+        <translation>Immatriculation consulaire</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Birth certificate</source>
+        <translation>Acte de naissance</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Statelessness determination</source>
+        <translation>Reconnaissance du statut d&apos;apatride</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refugee document</source>
+        <translation>Document de réfugié</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Declaration</source>
+        <translation>Déclaration</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Father&apos;s surname</source>
+        <translation>Nom du père</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Father&apos;s given names</source>
+        <translation>Prénoms du père</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Father&apos;s date of birth</source>
+        <translation>Date de naissance du père</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Father&apos;s country of birth</source>
+        <translation>Pays de naissance du père</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Father&apos;s nationality</source>
+        <translation>Nationalité du père</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Father&apos;s nationality shown by</source>
+        <translation>Nationalité du père attestée par</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Father&apos;s nationality document number</source>
+        <translation>Numéro du document de nationalité du père</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Parents married to each other</source>
+        <translation>Parents mariés l&apos;un à l&apos;autre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Married</source>
+        <translation>Mariés</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not married</source>
+        <translation>Non mariés</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Declared by</source>
+        <translation>Déclaré par</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mother</source>
+        <translation>La mère</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Father</source>
+        <translation>Le père</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relative</source>
+        <translation>Un parent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Institution</source>
+        <translation>Un établissement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Informant&apos;s surname</source>
+        <translation>Nom du déclarant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty when the mother or father declares: their names are taken.</source>
+        <translation>Vide lorsque la mère ou le père déclare&#xa0;: ses nom et prénoms sont repris.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Informant&apos;s given names</source>
+        <translation>Prénoms du déclarant</translation>
+    </message>
+</context>
+<context>
+    <name>form:death_registration</name>
+    <message>
+        <location filename="../../../forms/death_registration.toml" line="+7"/>
+        <source>Death registration</source>
+        <translation>Déclaration de décès</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Surname of the deceased</source>
+        <translation>Nom du défunt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Given names of the deceased</source>
+        <translation>Prénoms du défunt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD; YYYY-MM or YYYY when only part is known.</source>
+        <translation>AAAA-MM-JJ&#xa0;; AAAA-MM ou AAAA lorsque la date n&apos;est connue qu&apos;en partie.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of death</source>
+        <translation>Date du décès</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD. Decides whether the registration is on time, late or delayed.</source>
+        <translation>AAAA-MM-JJ. Détermine si la déclaration est faite dans les délais, tardive ou très tardive.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time of death</source>
+        <translation>Heure du décès</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HH:MM, 24-hour clock; empty when not known.</source>
+        <translation>HH:MM, sur 24 heures&#xa0;; vide si elle n&apos;est pas connue.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Country of death</source>
+        <translation>Pays du décès</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Place of death</source>
+        <translation>Lieu du décès</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Town and hospital as written on the local certificate.</source>
+        <translation>Ville et établissement tels qu&apos;inscrits sur l&apos;acte local.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cause of death (reference)</source>
+        <translation>Cause du décès (référence)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The medical certificate&apos;s number or code; not the cause itself.</source>
+        <translation>Le numéro ou le code du certificat médical&#xa0;; pas la cause elle-même.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Declared by</source>
+        <translation>Déclaré par</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spouse</source>
+        <translation>Le conjoint</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relative</source>
+        <translation>Un parent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Institution</source>
+        <translation>Un établissement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Informant&apos;s surname</source>
+        <translation>Nom du déclarant</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Informant&apos;s given names</source>
+        <translation>Prénoms du déclarant</translation>
+    </message>
+</context>
+<context>
+    <name>form:etd_request</name>
+    <message>
+        <location filename="../../../forms/etd_request.toml" line="+3"/>
+        <source>Emergency travel document</source>
+        <translation>Titre de voyage d&apos;urgence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The place the holder travels to (usually the home country&apos;s capital).</source>
+        <translation>Le lieu où se rend le titulaire (en général la capitale du pays d&apos;origine).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transit points</source>
+        <translation>Points de transit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Airports or countries on the way, separated by commas; empty for a direct journey.</source>
+        <translation>Aéroports ou pays traversés, séparés par des virgules&#xa0;; vide pour un trajet direct.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Passport replaced</source>
+        <translation>Passeport remplacé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its number and what happened to it (lost, stolen, expired).</source>
+        <translation>Son numéro et ce qu&apos;il est devenu (perdu, volé, expiré).</translation>
+    </message>
+</context>
+<context>
+    <name>form:marriage_registration</name>
+    <message>
+        <location filename="../../../forms/marriage_registration.toml" line="+7"/>
+        <source>Marriage registration</source>
+        <translation>Déclaration de mariage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date of marriage</source>
+        <translation>Date du mariage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD. Decides whether the registration is on time, late or delayed.</source>
+        <translation>AAAA-MM-JJ. Détermine si la déclaration est faite dans les délais, tardive ou très tardive.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Country of marriage</source>
+        <translation>Pays du mariage</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Place of marriage</source>
+        <translation>Lieu du mariage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Town and office as written on the local certificate.</source>
+        <translation>Ville et bureau tels qu&apos;inscrits sur l&apos;acte local.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authority</source>
+        <translation>Autorité</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The office that celebrated the marriage (e.g. the local registry office).</source>
+        <translation>Le service qui a célébré le mariage (par exemple l&apos;état civil local).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Celebrant</source>
+        <translation>Officiant</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Who celebrated the marriage, as written.</source>
+        <translation>La personne qui a célébré le mariage, telle qu&apos;inscrite.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>First spouse: surname before the marriage</source>
+        <translation>Premier époux&#xa0;: nom avant le mariage</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>First spouse: given names</source>
+        <translation>Premier époux&#xa0;: prénoms</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>First spouse: surname after the marriage</source>
+        <translation>Premier époux&#xa0;: nom après le mariage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty when it does not change.</source>
+        <translation>Vide s&apos;il ne change pas.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>First spouse: date of birth</source>
+        <translation>Premier époux&#xa0;: date de naissance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD; YYYY-MM or YYYY when only part is known.</source>
+        <translation>AAAA-MM-JJ&#xa0;; AAAA-MM ou AAAA lorsque la date n&apos;est connue qu&apos;en partie.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>First spouse: country of birth</source>
+        <translation>Premier époux&#xa0;: pays de naissance</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>First spouse: place of birth</source>
+        <translation>Premier époux&#xa0;: lieu de naissance</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>First spouse: nationality</source>
+        <translation>Premier époux&#xa0;: nationalité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XXA stateless, XXB/XXC refugee, XXX unknown.</source>
+        <translation>XXA apatride, XXB/XXC réfugié, XXX inconnue.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>First spouse: nationality shown by</source>
+        <translation>Premier époux&#xa0;: nationalité attestée par</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passport</source>
+        <translation>Passeport</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nationality certificate</source>
+        <translation>Certificat de nationalité</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Naturalisation certificate</source>
+        <translation>Certificat de naturalisation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>National ID</source>
+        <translation>Carte d&apos;identité nationale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consular registration</source>
+        <translation>Immatriculation consulaire</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Birth certificate</source>
+        <translation>Acte de naissance</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Statelessness determination</source>
+        <translation>Reconnaissance du statut d&apos;apatride</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refugee document</source>
+        <translation>Document de réfugié</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Declaration</source>
+        <translation>Déclaration</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>First spouse: nationality document number</source>
+        <translation>Premier époux&#xa0;: numéro du document de nationalité</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>First spouse: previous marital status</source>
+        <translation>Premier époux&#xa0;: situation matrimoniale antérieure</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Never married</source>
+        <translation>Jamais marié</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Divorced</source>
+        <translation>Divorcé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Widowed</source>
+        <translation>Veuf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Annulled</source>
+        <translation>Mariage annulé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Second spouse: surname before the marriage</source>
+        <translation>Second époux&#xa0;: nom avant le mariage</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Second spouse: given names</source>
+        <translation>Second époux&#xa0;: prénoms</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Second spouse: surname after the marriage</source>
+        <translation>Second époux&#xa0;: nom après le mariage</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Second spouse: date of birth</source>
+        <translation>Second époux&#xa0;: date de naissance</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Second spouse: country of birth</source>
+        <translation>Second époux&#xa0;: pays de naissance</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Second spouse: place of birth</source>
+        <translation>Second époux&#xa0;: lieu de naissance</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Second spouse: nationality</source>
+        <translation>Second époux&#xa0;: nationalité</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Second spouse: nationality shown by</source>
+        <translation>Second époux&#xa0;: nationalité attestée par</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Second spouse: nationality document number</source>
+        <translation>Second époux&#xa0;: numéro du document de nationalité</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Second spouse: previous marital status</source>
+        <translation>Second époux&#xa0;: situation matrimoniale antérieure</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>First witness: surname</source>
+        <translation>Premier témoin&#xa0;: nom</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>First witness: given names</source>
+        <translation>Premier témoin&#xa0;: prénoms</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Second witness: surname</source>
+        <translation>Second témoin&#xa0;: nom</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Second witness: given names</source>
+        <translation>Second témoin&#xa0;: prénoms</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Property regime</source>
+        <translation>Régime matrimonial</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>As stated on the certificate or in a marriage contract; empty when none.</source>
+        <translation>Tel qu&apos;indiqué sur l&apos;acte ou dans un contrat de mariage&#xa0;; vide s&apos;il n&apos;y en a pas.</translation>
+    </message>
+</context>
+<context>
+    <name>form:person</name>
+    <message>
+        <location filename="../../../forms/person.toml" line="+3"/>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Surname (as written)</source>
+        <translation>Nom (graphie d&apos;origine)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Given names (as written)</source>
+        <translation>Prénoms (graphie d&apos;origine)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Surname (Latin letters)</source>
+        <translation>Nom (lettres latines)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filled in from the written form when it uses Cyrillic or Arabic script.</source>
+        <translation>Rempli d&apos;après la graphie d&apos;origine lorsqu&apos;elle est en écriture cyrillique ou arabe.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Given names (Latin letters)</source>
+        <translation>Prénoms (lettres latines)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>YYYY-MM-DD; YYYY-MM or YYYY when only part is known.</source>
+        <translation>AAAA-MM-JJ&#xa0;; AAAA-MM ou AAAA lorsque la date n&apos;est connue qu&apos;en partie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Place of birth</source>
+        <translation>Lieu de naissance</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Country of birth</source>
+        <translation>Pays de naissance</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nationality</source>
+        <translation>Nationalité</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Documents and identifiers</source>
+        <translation>Documents et identifiants</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Address abroad</source>
+        <translation>Adresse à l&apos;étranger</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Telephone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
     </message>
 </context>
 <context>

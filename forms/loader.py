@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import tomllib
 import types
@@ -13,6 +14,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from workstation.domain.civil.annotations import APPLIES_TO
 from workstation.domain.civil.records import BirthRecord, DeathRecord, MarriageRecord
 from workstation.domain.dates import PartialDate
 from workstation.domain.issue_rules import ETD_FIELDS
@@ -34,6 +36,37 @@ RECORD_SERVICES: Mapping[str, type] = {
     "birth_registration": BirthRecord,
     "marriage_registration": MarriageRecord,
     "death_registration": DeathRecord,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationFacts:
+    """What every annotation states besides its changes (``annotation.<name>`` in its form)."""
+
+    decided_on: dt.date
+    authority: str
+    reason: str
+    reference: str = ""
+
+
+def _annotation_type(record: type) -> type:
+    """The fields an annotation form may fill: ``annotation`` (:class:`AnnotationFacts`) and
+    the record's own fields (their new values)."""
+    hints = typing.get_type_hints(record)
+    fields = [(f.name, hints[f.name]) for f in dataclasses.fields(record)]
+    return dataclasses.make_dataclass(
+        f"{record.__name__}Annotation", [("annotation", AnnotationFacts), *fields], frozen=True
+    )
+
+
+_RECORD_OF_KIND = {r.kind: r for r in (BirthRecord, DeathRecord, MarriageRecord)}
+# Annotation forms: ``annotation_<record kind>_<annotation kind>`` (``annotation_birth_divorce``
+# does not exist: a divorce annotates a marriage), their fields' paths checked like a record
+# form's against the record plus ``annotation.*``.
+ANNOTATION_SERVICES: Mapping[str, type] = {
+    f"annotation_{event.value}_{kind.value}": _annotation_type(_RECORD_OF_KIND[event])
+    for kind, events in APPLIES_TO.items()
+    for event in sorted(events)
 }
 _FIELD_KEYS = frozenset(
     {"name", "type", "label", "required", "max_length", "choices", "help", "enabled_when", "path"}
@@ -217,7 +250,7 @@ def _field(
 def load_form(service: str, folder: Path = FORMS_DIR) -> FormSpec:
     """Read ``<service>.toml`` and check it; raise :class:`FormError` naming file and key."""
     path = folder / f"{service}.toml"
-    if service not in SERVICE_FIELDS and service not in RECORD_SERVICES:
+    if service not in {*SERVICE_FIELDS, *RECORD_SERVICES, *ANNOTATION_SERVICES}:
         raise FormError(path, "", f"no service called {service!r}")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -233,7 +266,7 @@ def load_form(service: str, folder: Path = FORMS_DIR) -> FormSpec:
         raise FormError(path, "fields", "a form needs a list of [[fields]]")
     seen: set[str] = set()
     allowed = SERVICE_FIELDS.get(service, frozenset())
-    record = RECORD_SERVICES.get(service)
+    record = RECORD_SERVICES.get(service) or ANNOTATION_SERVICES.get(service)
     fields = tuple(_field(path, i, raw, allowed, seen, record) for i, raw in enumerate(raw_fields))
     paths = [f.path for f in fields if f.path]
     for dotted in paths:

@@ -48,3 +48,34 @@ def test_a_broken_form_names_the_file_and_key(tmp_path: Path, body: str, key: st
         load_form("person", tmp_path)
     assert caught.value.key == key
     assert "person.toml" in str(caught.value)
+
+
+def test_the_civil_registration_forms_load_and_label_each_parent_s_evidence() -> None:
+    from forms.loader import ANNOTATION_SERVICES
+
+    birth = load_form("birth_registration")
+    labels = [f.label for f in birth.fields]
+    assert len(labels) == len(set(labels)), "two fields with the same label"
+    assert birth.field("mother_nationality_evidence").label.startswith("Mother's")
+    assert birth.field("father_nationality_evidence").label.startswith("Father's")
+    marriage = load_form("marriage_registration")
+    assert marriage.fields[0].path == "marriage_date"
+    assert {f.path for f in marriage.fields} >= {
+        "spouses[0].person.surname",
+        "spouses[1].person.surname",
+    }
+    death = load_form("death_registration")
+    assert {f.name for f in death.fields if f.required} >= {"deceased_surname", "death_date"}
+    for service in ANNOTATION_SERVICES:  # every kind the domain allows has its form
+        assert load_form(service).fields[0].path == "annotation.decided_on"
+
+
+def test_an_annotation_form_field_must_name_the_record_or_the_annotation(tmp_path: Path) -> None:
+    body = (
+        'title = "A"\n[[fields]]\nname = "x"\npath = "annotation.colour"\ntype = "text"\n'
+        'label = "X"'
+    )
+    (tmp_path / "annotation_birth_correction.toml").write_text(body, encoding="utf-8")
+    with pytest.raises(FormError) as caught:
+        load_form("annotation_birth_correction", tmp_path)
+    assert caught.value.key == "fields[0].path"

@@ -1,20 +1,22 @@
 """One entry of the register: its text (facts, nationality, referral, annotations, history),
-a supervisor's decision on a pending entry, and its certificate.
+a supervisor's decision on a pending entry, its annotations and its certificate.
 
 Approve (Alt+A) and Reject (Alt+J) call the service on a worker; the service decides who may
 (a supervisor other than the registrar, a reason for missing evidence or a rejection) and its
 refusal is shown under the buttons. A certificate (full or birth extract) is made on a worker
 with the post's signing key (its passphrase asked once) and printed on the A4 queue or saved
-as a PDF file.
+as a PDF file. Annotate (Alt+N) opens the annotation dialog of a registered entry
+(:mod:`workstation.ui.civil_register_annotation`); the entry saved is shown with the annotation
+and its nationality assessed again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -33,31 +35,13 @@ from workstation.domain.civil.entries import CivilEntry, EntryState
 from workstation.domain.civil.records import EventKind
 from workstation.domain.errors import DomainError
 from workstation.domain.officers import Officer, Permission, Role
-from workstation.services.certificates import CertificateKind, ProducedCertificate
+from workstation.services.certificates import CertificateKind
+from workstation.ui.civil_register_annotation import AnnotationDialog, annotation_forms
 from workstation.ui.civil_register_html import entry_html
+from workstation.ui.civil_register_services import CertificatePrinter, CivilDecisions
 from workstation.ui.form_fields import ERROR_COLOUR
 from workstation.ui.issue_dialogs import PassphraseDialog
 from workstation.ui.tasks import TaskHandle, TaskRunner
-
-
-class CivilDecisions(Protocol):
-    """What the view needs of the civil registration service."""
-
-    def approve(
-        self, officer: Officer, register_number: str, *, reason: str = ""
-    ) -> CivilEntry: ...
-
-    def reject(self, officer: Officer, register_number: str, reason: str) -> CivilEntry: ...
-
-    def certificate(
-        self, officer: Officer, register_number: str, kind: CertificateKind | str, passphrase: str
-    ) -> ProducedCertificate: ...
-
-
-class CertificatePrinter(Protocol):
-    """Sends a certificate's PDF to the post's A4 queue (returns what the spooler says)."""
-
-    def print_certificate(self, officer: Officer, register_number: str, pdf: bytes) -> Any: ...
 
 
 def may_decide(officer: Officer) -> bool:
@@ -77,9 +61,11 @@ class CivilEntryView(QWidget):
         task_runner: TaskRunner,
         *,
         printer: CertificatePrinter | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.today = today
         self._civil = civil
         self._officer = officer
         self._runner = task_runner
@@ -88,6 +74,10 @@ class CivilEntryView(QWidget):
         self._task: TaskHandle | None = None
         self._passphrase = ""
         self.passphrase_dialog: PassphraseDialog | None = None
+        self.annotation_dialog: AnnotationDialog | None = None
+        self.annotate_button = QPushButton()
+        self.annotate_button.setObjectName("annotate")
+        self.annotate_button.clicked.connect(self.annotate)
         self.text = QTextBrowser()
         self.text.setObjectName("entryText")
         self.text.setOpenLinks(False)
@@ -96,6 +86,10 @@ class CivilEntryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 1)
+        annotate_row = QHBoxLayout()
+        annotate_row.addStretch(1)
+        annotate_row.addWidget(self.annotate_button)
+        layout.addLayout(annotate_row)
         layout.addWidget(self.decision_box)
         layout.addWidget(self.certificate_box)
         self.retranslate()
@@ -173,7 +167,11 @@ class CivilEntryView(QWidget):
         pending = entry is not None and entry.state is EntryState.PENDING_APPROVAL
         self.decision_box.setVisible(pending and may_decide(self._officer))
         registered = entry is not None and entry.state is EntryState.REGISTERED
-        self.certificate_box.setVisible(registered and self._officer.can(Permission.REGISTER_CIVIL))
+        may_register = self._officer.can(Permission.REGISTER_CIVIL)
+        self.certificate_box.setVisible(registered and may_register)
+        self.annotate_button.setVisible(
+            registered and may_register and entry is not None and bool(annotation_forms(entry.kind))
+        )
         self._fill_kinds()
         self._set_busy(self._task is not None)
 
@@ -207,6 +205,12 @@ class CivilEntryView(QWidget):
             else self.tr("No A4 printing of certificates on this workstation: save a PDF")
         )
         self.pdf_button.setText(self.tr("Save as P&DF…"))
+        self.annotate_button.setText(self.tr("A&nnotate…"))
+        self.annotate_button.setToolTip(
+            self.tr(
+                "Record a later fact: recognition, adoption, change of name, divorce, correction"
+            )
+        )
         self._fill_kinds()
         if self._entry is not None:
             self.show_entry(self._entry)
@@ -216,6 +220,7 @@ class CivilEntryView(QWidget):
         self.reject_button.setEnabled(not busy)
         self.print_button.setEnabled(not busy and self._printer is not None)
         self.pdf_button.setEnabled(not busy)
+        self.annotate_button.setEnabled(not busy)
 
     # -- decisions -------------------------------------------------------------------------------
 
@@ -261,6 +266,29 @@ class CivilEntryView(QWidget):
         else:
             text = self._runner.reporter.report(error, self, inline=True)
         self.decision_message.setText(text)
+
+    # -- annotations -----------------------------------------------------------------------------
+
+    def annotate(self) -> AnnotationDialog | None:
+        """Open the annotation dialog of the registered entry shown (a window that does not
+        block)."""
+        entry = self._entry
+        if entry is None or self._task is not None or not self.annotate_button.isVisible():
+            return None
+        dialog = AnnotationDialog(
+            self._civil, self._officer, self._runner, entry, today=self.today, parent=self
+        )
+        dialog.annotated.connect(self._on_annotated)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "annotation_dialog", None))
+        self.annotation_dialog = dialog
+        dialog.open()
+        dialog.page.fields.focus_chain()[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        return dialog
+
+    def _on_annotated(self, entry: CivilEntry) -> None:
+        self.show_entry(entry)
+        self.entry_changed.emit(entry)
 
     # -- certificates ----------------------------------------------------------------------------
 

@@ -186,11 +186,16 @@ class RegistrationFormPage(FormPage):
             else (FieldError(error.field or "", error.code, error.params),)
         )
         aliases = {"registered_on": self._date_field}
+        data = self.record_values(self.fields.values())
         found = []
         for item in items:
+            if item.code == "field.wrong_length" and isinstance(data.get(item.field), list):
+                # a spouse missing: "the second spouse's surname is required"
+                index = len(data[item.field])
+                item = FieldError(f"{item.field}[{index}].person", "field.required")
             name = field_for_path(self.fields.form, item.field, aliases)
             if name is not None:
-                label = self.fields.rows[name].spec.label
+                label = self.fields.rows[name].label.text().removesuffix(" *")
                 found.append((name, self.translator.text(item.code, label, item.params)))
             else:
                 found.append((item.field, self.translator.text(item.code, item.field, item.params)))
@@ -275,7 +280,7 @@ class RegistrationFormPage(FormPage):
             if len(requirement.any_of) > 1:
                 self.evidence_box.addWidget(QLabel(self.tr("One of:")))
             for code in requirement.any_of:
-                box = QCheckBox(evidence_text(code, self.tr))
+                box = QCheckBox(evidence_text(code))
                 box.setObjectName(f"evidence.{code}")
                 box.setChecked(code in self._checked)
                 box.toggled.connect(self._on_evidence_toggled)

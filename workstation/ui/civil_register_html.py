@@ -8,10 +8,13 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from workstation.domain.audit import AuditEntry
 from workstation.domain.civil.codec import to_plain
 from workstation.domain.civil.entries import CivilEntry
 from workstation.ui.civil_register_texts import (
+    annotation_kind_text,
     evidence_text,
     explanations,
     kind_text,
@@ -20,35 +23,41 @@ from workstation.ui.civil_register_texts import (
     referral_text,
     state_text,
     timeliness_text,
-    tr,
 )
 
-_LABELS = {
-    "child": "Child",
-    "sex": "Sex",
-    "birth_date": "Date of birth",
-    "birth_time": "Time of birth",
-    "place_of_birth": "Place of birth",
-    "mother": "Mother",
-    "father": "Father",
-    "parents_marital_status": "Parents married",
-    "informant": "Declared by",
-    "paternity_recognition": "Paternity recognised",
-    "foundling": "Foundling",
-    "spouses": "Spouses",
-    "marriage_date": "Date of marriage",
-    "place": "Place",
-    "celebrant": "Celebrant",
-    "authority": "Authority",
-    "witnesses": "Witnesses",
-    "property_regime": "Property regime",
-    "dissolved_on": "Dissolved on",
-    "deceased": "Deceased",
-    "death_date": "Date of death",
-    "death_time": "Time of death",
-    "cause_reference": "Cause (reference)",
-    "registered_on": "Registered on",
-}
+
+def _labels() -> dict[str, str]:
+    """The record's fields in words (the current language)."""
+    return {
+        "child": QCoreApplication.translate("civil_register", "Child"),
+        "sex": QCoreApplication.translate("civil_register", "Sex"),
+        "birth_date": QCoreApplication.translate("civil_register", "Date of birth"),
+        "birth_time": QCoreApplication.translate("civil_register", "Time of birth"),
+        "place_of_birth": QCoreApplication.translate("civil_register", "Place of birth"),
+        "mother": QCoreApplication.translate("civil_register", "Mother"),
+        "father": QCoreApplication.translate("civil_register", "Father"),
+        "parents_marital_status": QCoreApplication.translate("civil_register", "Parents married"),
+        "informant": QCoreApplication.translate("civil_register", "Declared by"),
+        "paternity_recognition": QCoreApplication.translate(
+            "civil_register", "Paternity recognised"
+        ),
+        "foundling": QCoreApplication.translate("civil_register", "Foundling"),
+        "spouses": QCoreApplication.translate("civil_register", "Spouses"),
+        "marriage_date": QCoreApplication.translate("civil_register", "Date of marriage"),
+        "place": QCoreApplication.translate("civil_register", "Place"),
+        "celebrant": QCoreApplication.translate("civil_register", "Celebrant"),
+        "authority": QCoreApplication.translate("civil_register", "Authority"),
+        "witnesses": QCoreApplication.translate("civil_register", "Witnesses"),
+        "property_regime": QCoreApplication.translate("civil_register", "Property regime"),
+        "dissolved_on": QCoreApplication.translate("civil_register", "Dissolved on"),
+        "deceased": QCoreApplication.translate("civil_register", "Deceased"),
+        "death_date": QCoreApplication.translate("civil_register", "Date of death"),
+        "death_time": QCoreApplication.translate("civil_register", "Time of death"),
+        "cause_reference": QCoreApplication.translate("civil_register", "Cause (reference)"),
+        "registered_on": QCoreApplication.translate("civil_register", "Registered on"),
+    }
+
+
 _SKIP = frozenset({"register_number", "person_id", "surname_latin", "given_names_latin"})
 
 
@@ -72,7 +81,11 @@ def _plain(value: Any) -> str:
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):
-        return tr("yes") if value else tr("no")
+        return (
+            QCoreApplication.translate("civil_register", "yes")
+            if value
+            else QCoreApplication.translate("civil_register", "no")
+        )
     if isinstance(value, list):
         return "; ".join(_plain(item) for item in value)
     if not isinstance(value, Mapping):
@@ -99,8 +112,9 @@ def _row(label: str, value: str) -> str:
 
 def facts_html(entry: CivilEntry) -> str:
     plain = to_plain(entry.current)
+    labels = _labels()
     rows = [
-        _row(tr(_LABELS.get(key, key.replace("_", " ").capitalize())), _e(_plain(value)))
+        _row(labels.get(key, key.replace("_", " ").capitalize()), _e(_plain(value)))
         for key, value in plain.items()
         if key not in _SKIP and value not in (None, "", [], False)
     ]
@@ -111,20 +125,38 @@ def _list(items: Sequence[str]) -> str:
     return "<ul>" + "".join(f"<li>{_e(item)}</li>" for item in items) + "</ul>" if items else ""
 
 
+def _h3(text: str) -> str:
+    return f"<h3>{_e(text)}</h3>"
+
+
 def _nationality_html(entry: CivilEntry) -> str:
     if entry.outcome is None:
         return ""
     parts = [
-        f"<h3>{_e(tr('Nationality'))}</h3>",
+        _h3(QCoreApplication.translate("civil_register", "Nationality")),
         f"<p><b>{_e(outcome_headline(entry.outcome))}</b></p>",
     ]
+    if entry.annotations and entry.outcome != entry.outcome_at_registration:
+        before = outcome_headline(entry.outcome_at_registration)
+        parts.append(
+            "<p><i>{}</i></p>".format(
+                _e(
+                    QCoreApplication.translate(
+                        "civil_register",
+                        "Assessed again after annotation {sequence}; when registered: {before}",
+                    ).format(sequence=len(entry.annotations), before=before or "—")
+                )
+            )
+        )
     parts.append(_list(explanations(entry.outcome)))
     missing = [missing_text(code) for code in entry.outcome.get("missing", [])]
     if missing:
-        parts.append(f"<p>{_e(tr('Missing for a decision:'))}</p>{_list(missing)}")
+        heading = QCoreApplication.translate("civil_register", "Missing for a decision:")
+        parts.append(f"<p>{_e(heading)}</p>{_list(missing)}")
     referral = referral_text(entry)
     if referral:
-        parts.append(f"<p style='color:#b00020'><b>{_e(tr('Referral:'))}</b> {_e(referral)}</p>")
+        heading = QCoreApplication.translate("civil_register", "Referral:")
+        parts.append(f"<p style='color:#b00020'><b>{_e(heading)}</b> {_e(referral)}</p>")
     return "".join(parts)
 
 
@@ -133,27 +165,43 @@ def _evidence_html(entry: CivilEntry) -> str:
         return ", ".join(" / ".join(evidence_text(c) for c in code.split("|")) for code in codes)
 
     rows = [
-        _row(tr("Required"), _e(words(entry.evidence_required) or "—")),
-        _row(tr("Presented"), _e(words(entry.evidence_presented) or "—")),
+        _row(
+            QCoreApplication.translate("civil_register", "Required"),
+            _e(words(entry.evidence_required) or "—"),
+        ),
+        _row(
+            QCoreApplication.translate("civil_register", "Presented"),
+            _e(words(entry.evidence_presented) or "—"),
+        ),
     ]
     if entry.evidence_missing:
         missing = f"<span style='color:#b00020'>{_e(words(entry.evidence_missing))}</span>"
-        rows.append(_row(tr("Missing"), missing))
-    return f"<h3>{_e(tr('Evidence'))}</h3><table>{''.join(rows)}</table>"
+        rows.append(_row(QCoreApplication.translate("civil_register", "Missing"), missing))
+    heading = QCoreApplication.translate("civil_register", "Evidence")
+    return f"{_h3(heading)}<table>{''.join(rows)}</table>"
 
 
 def _annotations_html(entry: CivilEntry) -> str:
+    """Each annotation: its kind, decision (date, authority, reference), reason, and what it
+    changed, in words."""
     if not entry.annotations:
         return ""
+    labels = _labels()
     items = []
     for stored in entry.annotations:
         a = stored.annotation
-        changed = ", ".join(c.path for c in a.changes)
-        items.append(
-            f"{a.sequence}. {a.kind.value.replace('_', ' ')} — {a.decided_on.isoformat()}, "
-            f"{a.authority}: {a.reason} [{changed}]"
+        reference = f", {_e(a.reference)}" if a.reference else ""
+        changes = "".join(
+            _row(labels.get(c.path, c.path.replace("_", " ")), _e(_plain(to_plain(c.value))))
+            for c in a.changes
         )
-    return f"<h3>{_e(tr('Annotations'))}</h3>{_list(items)}"
+        items.append(
+            f"<p><b>{a.sequence}. {_e(annotation_kind_text(a.kind))}</b> — "
+            f"{_e(a.decided_on.isoformat())}, {_e(a.authority)}{reference}<br/>"
+            f"{_e(a.reason)}</p><table style='margin-left:16px'>{changes}</table>"
+        )
+    heading = QCoreApplication.translate("civil_register", "Annotations")
+    return f"{_h3(heading)}{''.join(items)}"
 
 
 def _audit_html(trail: Sequence[AuditEntry]) -> str:
@@ -168,7 +216,8 @@ def _audit_html(trail: Sequence[AuditEntry]) -> str:
             f"<td style='padding-right:12px'>{_e(item.actor)}</td>"
             f"<td>{_e(item.action)}{extra}</td></tr>"
         )
-    return f"<h3>{_e(tr('History'))}</h3><table>{''.join(rows)}</table>"
+    heading = QCoreApplication.translate("civil_register", "History")
+    return f"{_h3(heading)}<table>{''.join(rows)}</table>"
 
 
 def entry_html(entry: CivilEntry, trail: Sequence[AuditEntry] = ()) -> str:
@@ -184,9 +233,9 @@ def entry_html(entry: CivilEntry, trail: Sequence[AuditEntry] = ()) -> str:
     if entry.possible_duplicates:
         head += "<p>{}</p>".format(
             _e(
-                tr("Possible duplicate of: {numbers}").format(
-                    numbers=", ".join(entry.possible_duplicates)
-                )
+                QCoreApplication.translate(
+                    "civil_register", "Possible duplicate of: {numbers}"
+                ).format(numbers=", ".join(entry.possible_duplicates))
             )
         )
     return (

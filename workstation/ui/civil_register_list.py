@@ -11,6 +11,7 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from workstation.domain.civil.entries import CivilEntry, EntryState
 from workstation.domain.civil.records import EventKind
@@ -26,7 +28,6 @@ from workstation.ui.civil_register_texts import (
     record_names,
     state_text,
     timeliness_text,
-    tr,
 )
 from workstation.ui.read_only_table_model import ROW_ROLE, Column, ReadOnlyTableModel
 
@@ -41,7 +42,11 @@ def is_referred(entry: CivilEntry) -> bool:
 
 def _state(entry: CivilEntry) -> str:
     text = state_text(entry.state)
-    return f"{text}, {tr('referred')}" if is_referred(entry) else text
+    return (
+        f"{text}, {QCoreApplication.translate('civil_register', 'referred')}"
+        if is_referred(entry)
+        else text
+    )
 
 
 def _colour(entry: CivilEntry) -> QBrush | None:
@@ -68,12 +73,30 @@ class CivilEntryTableModel(ReadOnlyTableModel[CivilEntry]):
         }
         super().__init__(
             [
-                Column(lambda: tr("Register number"), lambda e: e.register_number, styled),
-                Column(lambda: tr("Kind"), lambda e: kind_text(e.kind)),
-                Column(lambda: tr("Names"), lambda e: record_names(e.current)),
-                Column(lambda: tr("Event date"), lambda e: e.original.event_date.isoformat()),
-                Column(lambda: tr("Timeliness"), lambda e: timeliness_text(e.timeliness)),
-                Column(lambda: tr("State"), _state, styled),
+                Column(
+                    lambda: QCoreApplication.translate("civil_register", "Register number"),
+                    lambda e: e.register_number,
+                    styled,
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("civil_register", "Kind"),
+                    lambda e: kind_text(e.kind),
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("civil_register", "Names"),
+                    lambda e: record_names(e.current),
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("civil_register", "Event date"),
+                    lambda e: e.original.event_date.isoformat(),
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("civil_register", "Timeliness"),
+                    lambda e: timeliness_text(e.timeliness),
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("civil_register", "State"), _state, styled
+                ),
             ],
             parent,
         )
@@ -83,6 +106,20 @@ class CivilEntryTableModel(ReadOnlyTableModel[CivilEntry]):
 
     def row_of(self, register_number: str) -> int | None:
         return self.find_row(lambda e: e.register_number == register_number)
+
+
+NAMES_COLUMN = 2
+
+
+def fit_columns(table: QTableView) -> None:
+    """Every column as wide as its contents on one line (the state "Pending approval, referred"
+    included) but the names, which take the rest of the width and are elided when too long
+    (their tool tip gives them whole)."""
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(NAMES_COLUMN, QHeaderView.ResizeMode.Stretch)
 
 
 class StateFilter(StrEnum):

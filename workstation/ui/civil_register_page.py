@@ -19,15 +19,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -41,10 +38,16 @@ from workstation.domain.officers import Officer, Permission
 from workstation.domain.posts import Post
 from workstation.rules.loader import load_registration_rules
 from workstation.services.clock import Clock, local_date
-from workstation.ui.civil_register_detail import CertificatePrinter, CivilDecisions, CivilEntryView
+from workstation.ui.civil_register_detail import CivilEntryView
+from workstation.ui.civil_register_dialogs import entry_dialog
 from workstation.ui.civil_register_form import FORM_OF, CivilRegistrar, RegistrationFormPage
-from workstation.ui.civil_register_html import entry_html
-from workstation.ui.civil_register_list import CivilEntryFilter, CivilEntryTableModel, StateFilter
+from workstation.ui.civil_register_list import (
+    CivilEntryFilter,
+    CivilEntryTableModel,
+    StateFilter,
+    fit_columns,
+)
+from workstation.ui.civil_register_services import CertificatePrinter, CivilDecisions
 from workstation.ui.civil_register_texts import kind_text
 from workstation.ui.tasks import TaskHandle, TaskRunner
 
@@ -106,7 +109,7 @@ class CivilRegisterPage(QWidget):
         self.model = CivilEntryTableModel(self)
         self.proxy = CivilEntryFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.detail = CivilEntryView(civil, officer, task_runner, printer=printer)
+        self.detail = CivilEntryView(civil, officer, task_runner, printer=printer, today=self.today)
         self.detail.entry_changed.connect(self._on_detail_entry_changed)
         self._build()
         self.retranslate()
@@ -137,8 +140,7 @@ class CivilRegisterPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.new_buttons: dict[EventKind, QPushButton] = {}
         buttons = QHBoxLayout()
@@ -188,10 +190,13 @@ class CivilRegisterPage(QWidget):
     def retranslate(self) -> None:
         self.kind_label.setText(self.tr("&Kind:"))
         self.state_label.setText(self.tr("S&how:"))
-        mnemonic = {EventKind.BIRTH: "&birth", EventKind.MARRIAGE: "&marriage"}
+        texts = {
+            EventKind.BIRTH: self.tr("New &birth…"),
+            EventKind.MARRIAGE: self.tr("New &marriage…"),
+            EventKind.DEATH: self.tr("New &death…"),
+        }
         for kind, button in self.new_buttons.items():
-            word = mnemonic.get(kind, "&death")
-            button.setText(self.tr("New {kind}…").format(kind=self.tr(word)))
+            button.setText(texts[kind])
             if not _has_form(kind):
                 button.setToolTip(self.tr("No form for this kind on this workstation"))
         self.refresh_button.setText(self.tr("&Refresh"))
@@ -377,23 +382,8 @@ class CivilRegisterPage(QWidget):
         )
 
     def _show_duplicate(self, entry: CivilEntry) -> None:
-        dialog = QDialog(self)
-        dialog.setObjectName("duplicateDialog")
-        dialog.setWindowTitle(
-            self.tr("Already in the register: {number}").format(number=entry.register_number)
-        )
-        text = QTextBrowser()
-        text.setObjectName("duplicateText")
-        text.setHtml(entry_html(entry))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(text)
-        layout.addWidget(buttons)
-        dialog.resize(620, 640)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.duplicate_dialog = dialog
-        dialog.open()
+        self.duplicate_dialog = entry_dialog(entry, self)
+        self.duplicate_dialog.open()
 
 
 def _has_form(kind: EventKind) -> bool:

@@ -1,18 +1,21 @@
 """The civil register's codes in words for the GUI: kinds, states, timeliness, evidence, the
 nationality outcome (with the explanations module's reasons) and duplicates.
 
-Translated through Qt (``QCoreApplication.translate`` in the ``civil_register`` context) for the
-page's own words; the domain's explanations go through their gettext catalogue
-(:func:`workstation.domain.civil.explanations.explain`).
+Translated through Qt for the page's own words: every text is a literal
+``QCoreApplication.translate("civil_register", "...")`` call, so that ``pyside6-lupdate`` extracts
+it in the ``civil_register`` context (a helper function around it would put the texts in an
+empty context, where they are never translated). The domain's explanations go through their
+gettext catalogue (:func:`workstation.domain.civil.explanations.explain`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from workstation.domain.civil.annotations import AnnotationKind
 from workstation.domain.civil.entries import (
     CivilEntry,
     EntryState,
@@ -31,58 +34,90 @@ from workstation.domain.civil.routes import Missing
 from workstation.domain.civil.timeliness import Timeliness
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("civil_register", text)
-
-
 def kind_text(kind: EventKind) -> str:
     return {
-        EventKind.BIRTH: tr("Birth"),
-        EventKind.MARRIAGE: tr("Marriage"),
-        EventKind.DEATH: tr("Death"),
+        EventKind.BIRTH: QCoreApplication.translate("civil_register", "Birth"),
+        EventKind.MARRIAGE: QCoreApplication.translate("civil_register", "Marriage"),
+        EventKind.DEATH: QCoreApplication.translate("civil_register", "Death"),
+    }[kind]
+
+
+def annotation_kind_text(kind: AnnotationKind) -> str:
+    return {
+        AnnotationKind.CORRECTION: QCoreApplication.translate("civil_register", "Correction"),
+        AnnotationKind.RECOGNITION_OF_PATERNITY: QCoreApplication.translate(
+            "civil_register", "Recognition of paternity"
+        ),
+        AnnotationKind.ADOPTION: QCoreApplication.translate("civil_register", "Adoption"),
+        AnnotationKind.CHANGE_OF_NAME: QCoreApplication.translate(
+            "civil_register", "Change of name"
+        ),
+        AnnotationKind.DIVORCE: QCoreApplication.translate("civil_register", "Divorce"),
     }[kind]
 
 
 def state_text(state: EntryState) -> str:
     return {
-        EntryState.PENDING_APPROVAL: tr("Pending approval"),
-        EntryState.REGISTERED: tr("Registered"),
-        EntryState.REJECTED: tr("Rejected"),
+        EntryState.PENDING_APPROVAL: QCoreApplication.translate(
+            "civil_register", "Pending approval"
+        ),
+        EntryState.REGISTERED: QCoreApplication.translate("civil_register", "Registered"),
+        EntryState.REJECTED: QCoreApplication.translate("civil_register", "Rejected"),
     }[state]
 
 
 def timeliness_text(timeliness: Timeliness) -> str:
     return {
-        Timeliness.CURRENT: tr("On time"),
-        Timeliness.LATE: tr("Late"),
-        Timeliness.DELAYED: tr("Delayed"),
+        Timeliness.CURRENT: QCoreApplication.translate("civil_register", "On time"),
+        Timeliness.LATE: QCoreApplication.translate("civil_register", "Late"),
+        Timeliness.DELAYED: QCoreApplication.translate("civil_register", "Delayed"),
     }[timeliness]
 
 
-_EVIDENCE = {
-    "local_birth_certificate": "Local birth certificate",
-    "local_marriage_certificate": "Local marriage certificate",
-    "local_death_certificate": "Local death certificate",
-    "parent_identity": "Parents' identity documents",
-    "spouse_identity": "Spouses' identity documents",
-    "deceased_identity": "Identity document of the deceased",
-    "parent_nationality_proof": "Proof of the parents' nationality",
-    "reason_for_delay": "Written reason for the delay",
-    "hospital_record": "Hospital record",
-    "midwife_declaration": "Midwife's declaration",
-    "baptism_record": "Baptism record",
-    "child_identity": "Child's identity document",
-    "school_record": "School record",
-    "medical_record": "Medical record",
-    "witness_declaration": "Witness declaration",
-    "burial_or_cremation_record": "Burial or cremation record",
-}
+def _evidence_words() -> dict[str, str]:
+    return {
+        "local_birth_certificate": QCoreApplication.translate(
+            "civil_register", "Local birth certificate"
+        ),
+        "local_marriage_certificate": QCoreApplication.translate(
+            "civil_register", "Local marriage certificate"
+        ),
+        "local_death_certificate": QCoreApplication.translate(
+            "civil_register", "Local death certificate"
+        ),
+        "parent_identity": QCoreApplication.translate(
+            "civil_register", "Parents' identity documents"
+        ),
+        "spouse_identity": QCoreApplication.translate(
+            "civil_register", "Spouses' identity documents"
+        ),
+        "deceased_identity": QCoreApplication.translate(
+            "civil_register", "Identity document of the deceased"
+        ),
+        "parent_nationality_proof": QCoreApplication.translate(
+            "civil_register", "Proof of the parents' nationality"
+        ),
+        "reason_for_delay": QCoreApplication.translate(
+            "civil_register", "Written reason for the delay"
+        ),
+        "hospital_record": QCoreApplication.translate("civil_register", "Hospital record"),
+        "midwife_declaration": QCoreApplication.translate(
+            "civil_register", "Midwife's declaration"
+        ),
+        "baptism_record": QCoreApplication.translate("civil_register", "Baptism record"),
+        "child_identity": QCoreApplication.translate("civil_register", "Child's identity document"),
+        "school_record": QCoreApplication.translate("civil_register", "School record"),
+        "medical_record": QCoreApplication.translate("civil_register", "Medical record"),
+        "witness_declaration": QCoreApplication.translate("civil_register", "Witness declaration"),
+        "burial_or_cremation_record": QCoreApplication.translate(
+            "civil_register", "Burial or cremation record"
+        ),
+    }
 
 
-def evidence_text(code: str, translate: Callable[[str], str] = tr) -> str:
+def evidence_text(code: str) -> str:
     """An evidence code in words (an unknown code readably, from its name)."""
-    known = _EVIDENCE.get(code)
-    return translate(known) if known else code.replace("_", " ").capitalize()
+    return _evidence_words().get(code) or code.replace("_", " ").capitalize()
 
 
 def names(ref: PersonRef | None) -> str:
@@ -114,9 +149,13 @@ def outcome_headline(outcome: Mapping[str, Any] | None) -> str:
         return ""
     nationalities = ", ".join(outcome.get("nationalities", []))
     return {
-        "acquires": tr("Acquires at birth: {nationalities}").format(nationalities=nationalities),
-        "needs_more_evidence": tr("No nationality established yet: evidence needed"),
-        "at_risk": tr("At risk of statelessness"),
+        "acquires": QCoreApplication.translate(
+            "civil_register", "Acquires at birth: {nationalities}"
+        ).format(nationalities=nationalities),
+        "needs_more_evidence": QCoreApplication.translate(
+            "civil_register", "No nationality established yet: evidence needed"
+        ),
+        "at_risk": QCoreApplication.translate("civil_register", "At risk of statelessness"),
     }.get(str(outcome.get("outcome")), str(outcome.get("outcome", "")).replace("_", " "))
 
 
@@ -133,14 +172,15 @@ def referral_text(entry: CivilEntry) -> str:
 def duplicate_text(code: str, params: Mapping[str, Any]) -> str:
     """A refusal of a duplicate, with its reasons in words and what the registrar can do."""
     reasons = ", ".join(
-        tr(DUPLICATE_TEXTS.get(c, c)) for c in str(params.get("reasons", "")).split(", ") if c
+        DUPLICATE_TEXTS.get(c, c) for c in str(params.get("reasons", "")).split(", ") if c
     )
     number = str(params.get("register_number", ""))
     if code == "civil.duplicate.exact":
-        return tr("Already registered as {number} ({reasons}): nothing was written.").format(
-            number=number, reasons=reasons
-        )
-    return tr(
+        return QCoreApplication.translate(
+            "civil_register", "Already registered as {number} ({reasons}): nothing was written."
+        ).format(number=number, reasons=reasons)
+    return QCoreApplication.translate(
+        "civil_register",
         "This may be the event registered as {number} ({reasons}). Compare with the entry "
-        "shown; if it is another event, Register anyway (Alt+A). Nothing was written."
+        "shown; if it is another event, Register anyway (Alt+A). Nothing was written.",
     ).format(number=number, reasons=reasons)

@@ -17,7 +17,8 @@ from typing import Any
 
 from forms import FormSpec
 from forms.loader import RECORD_SERVICES
-from workstation.domain.civil.records import PersonRef
+from workstation.domain.civil.codec import to_plain
+from workstation.domain.civil.records import CivilRecord, PersonRef
 
 _PART = re.compile(r"^([a-z_0-9]+)(?:\[(\d+)\])?$")
 # The informant capacities whose names the record already has (the parent declaring).
@@ -95,13 +96,19 @@ def _complete(data: Any, hint: Any) -> Any:
     return data
 
 
-def record_data(form: FormSpec, values: Mapping[str, Any]) -> dict[str, Any]:
-    """The record JSON of ``values`` (field name -> editor value) for a record form."""
+def _nested(form: FormSpec, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The values filled in, nested at their fields' paths (nothing completed)."""
     data: dict[str, Any] = {}
     for spec in form.fields:
         value = _value(spec.type, values.get(spec.name))
         if spec.path and value not in (None, ""):
             _put(data, spec.path, value)
+    return data
+
+
+def record_data(form: FormSpec, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The record JSON of ``values`` (field name -> editor value) for a record form."""
+    data = _nested(form, values)
     informant = data.get("informant")
     if isinstance(informant, dict) and "person" not in informant:
         party = data.get(str(informant.get("capacity", "")))
@@ -133,3 +140,78 @@ def field_for_path(
         if inside and (best is None or len(spec.path) > best[0]):
             best = (len(spec.path), spec.name)
     return best[1] if best else None
+
+
+ANNOTATION_KEY = "annotation"  # an annotation form's fields about the annotation itself
+
+
+def _merge(old: Any, new: Any) -> Any:
+    """``old`` (the record's JSON) with what ``new`` fills in replacing it, group by group."""
+    if new is None:
+        return old
+    if isinstance(old, dict) and isinstance(new, dict):
+        return {**old, **{k: _merge(old.get(k), v) for k, v in new.items()}}
+    if isinstance(old, list) and isinstance(new, list):
+        size = max(len(old), len(new))
+        return [
+            _merge(old[i] if i < len(old) else None, new[i] if i < len(new) else None)
+            for i in range(size)
+        ]
+    return new
+
+
+def annotation_data(
+    form: FormSpec, values: Mapping[str, Any], kind: str, current: CivilRecord
+) -> dict[str, Any]:
+    """The annotation JSON the service reads (``kind``, ``decided_on``, ``authority``,
+    ``reason``, ``reference``, ``changes``) from an annotation form's values, for an entry that
+    reads ``current`` today.
+
+    Each group of the record a field fills (``child``, ``father``, ``spouses``) is one change:
+    the current value with the fields filled in replacing theirs (a field left empty stays as it
+    is), whole, so what the form does not show (a registry link) is kept. An adoption replaces
+    both parents (and the recognition); a recognition of paternity records the recognition with
+    the decision's date, authority and reference; a divorce dissolves the marriage on the
+    decision's date.
+    """
+    data = _nested(form, values)
+    facts = data.pop(ANNOTATION_KEY, {})
+    plain = to_plain(current)
+    hints = typing.get_type_hints(type(current))
+    changes: list[dict[str, Any]] = []
+
+    def change(path: str, value: Any) -> None:
+        changes.append({"path": path, "value": value})
+
+    if kind == "adoption":
+        for party in ("mother", "father"):
+            parent = data.get(party)
+            change(party, _complete(parent, hints[party]) if parent else None)
+        change("parents_marital_status", data.get("parents_marital_status"))
+        change("paternity_recognition", None)
+    else:
+        for key, value in data.items():
+            merged = _merge(plain.get(key), value)
+            if merged != plain.get(key):
+                change(key, _complete(merged, hints[key]))
+    if kind == "recognition_of_paternity":
+        recognition = {k: facts.get(k) for k in ("authority", "reference") if facts.get(k)}
+        change("paternity_recognition", {"recognised_on": facts.get("decided_on"), **recognition})
+    if kind == "divorce":
+        change("dissolved_on", facts.get("decided_on"))
+    return {"kind": kind, **facts, "changes": changes}
+
+
+def annotation_path(path: str, changes: list[Mapping[str, Any]]) -> str:
+    """The form path of an error the domain reports in an annotation's JSON: its own fields
+    under ``annotation.``, a change's value at the record path it changes."""
+    match = re.match(r"^changes\[(\d+)\](?:\.value)?(.*)$", path)
+    if match is None:
+        return f"{ANNOTATION_KEY}.{path}" if path else path
+    index = int(match.group(1))
+    if index >= len(changes):
+        return path
+    target = str(changes[index]["path"])
+    if target in ("paternity_recognition", "dissolved_on"):  # made of the decision's facts
+        return f"{ANNOTATION_KEY}.decided_on"
+    return target + match.group(2)

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel
 
 from devices.registry import DeviceMap
 from forms import load_form
 from tests.ui.windows import session_window
 from workstation.app import Workstation
 from workstation.domain.errors import DomainError
+from workstation.ui.document_preview import DocumentPreview
 from workstation.ui.form_fields import (
     AddressEditor,
     ChoiceEditor,
@@ -23,6 +24,8 @@ from workstation.ui.form_fields import (
     IdentifierEditor,
     LineEditor,
 )
+from workstation.ui.issue_dialogs import EtdRequestDialog, PassphraseDialog, ReasonDialog
+from workstation.ui.mrz_dialog import ChipKeyDialog
 from workstation.ui.translations import install_translator, uninstall_translators
 from workstation.ui.workspace import Workspace
 
@@ -208,3 +211,40 @@ def test_a_record_forms_choices_show_their_labels_and_keep_their_values(
     editor.set_value("not_married")
     assert editor.value() == "not_married"
     assert fields.rows["birth_date"].label.text() == "Date de naissance *"
+
+
+def test_the_print_panel_and_the_preview_change_language_with_the_window(
+    qtbot, qapp, window, translators
+) -> None:
+    page = window.issue_page
+    assert page.print_panel.title() == "Printing"
+    install_translator(qapp, "fr")
+    qtbot.waitUntil(lambda: page.print_panel.title() == "Impression")
+    assert page.print_panel.retry_button.text() == "Réessa&yer"
+    standalone = DocumentPreview()
+    qtbot.addWidget(standalone)
+    assert standalone.text() == "Sélectionnez un document pour en voir l'aperçu."
+    uninstall_translators(qapp)
+    qtbot.waitUntil(lambda: standalone.text() == "Select a document to see its preview.")
+    assert page.print_panel.title() == "Printing"
+
+
+def test_open_dialogs_change_language(qtbot, qapp, translators) -> None:
+    chip = ChipKeyDialog()
+    reason = ReasonDialog("Void", "Why?", supervisor=True)
+    etd = EtdRequestDialog("Jürgen Müller")
+    passphrase = PassphraseDialog()
+    for dialog in (chip, reason, etd, passphrase):
+        qtbot.addWidget(dialog)
+    install_translator(qapp, "fr")
+    qtbot.waitUntil(lambda: chip.windowTitle() != "Read a passport chip")
+    assert chip.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "&Lire la puce"
+    captions = {label.text() for label in reason.findChildren(QLabel)}
+    assert {"&Motif\u00a0:", "&Superviseur\u00a0:"} <= captions
+    assert etd.windowTitle() == "Nouveau titre de voyage d'urgence"
+    assert "Jürgen Müller" in etd.intro.text() and "superviseur" in etd.intro.text()
+    assert passphrase.windowTitle() == "Clé de signature"
+    assert reason.windowTitle() == "Void"  # the caller's own title stays as given
+    uninstall_translators(qapp)
+    qtbot.waitUntil(lambda: passphrase.windowTitle() == "Signing key")
+    assert etd.destination_edit.placeholderText() == "City and country of destination"

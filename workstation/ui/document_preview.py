@@ -10,9 +10,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -69,20 +70,36 @@ class DocumentPreview(QLabel):
         self.setWordWrap(True)
         self._image: QImage | None = None
         self._message = ""
-        self.show_message(self.tr("Select a document to see its preview."))
+        self._again: Callable[[], str] | None = None
+        self.show_message(
+            self.tr("Select a document to see its preview."), again=self._default_message
+        )
+
+    def _default_message(self) -> str:
+        return self.tr("Select a document to see its preview.")
 
     @property
     def image(self) -> QImage | None:
         return self._image
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, *, again: Callable[[], str] | None = None) -> None:
+        """Show ``text`` instead of a preview; ``again`` makes it anew when the language
+        changes (a message without it stays as it was given)."""
         self._image = None
         self._message = text
+        self._again = again
         self.setPixmap(QPixmap())
         self.setText(text)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._image is None and self._again:
+            self._message = self._again()
+            self.setText(self._message)
+        super().changeEvent(event)
+
     def show_image(self, image: QImage) -> None:
         self._image = image
+        self._again = None
         self.setText("")
         self._rescale()
 

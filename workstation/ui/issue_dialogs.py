@@ -6,11 +6,16 @@ arriving while a dialog waits, and tests fill them like an officer would. OK emi
 :attr:`_FormDialog.submitted`; the page does the work on a worker and either closes the dialog
 (``accept()``) or shows the service's refusal in it (:meth:`_FormDialog.show_problem`), so the
 officer corrects it without starting over. The rules themselves stay in the services.
+
+The dialogs' own texts (:meth:`_FormDialog.keep_text`) are set again when the language changes;
+a title and an introduction given by the caller stay as given.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,6 +39,8 @@ class _FormDialog(QDialog):
 
     def __init__(self, title: str, intro: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._kept: list[tuple[Callable[[str], None], str, dict[str, str]]] = []
+        self._busy = False
         self.setWindowTitle(title)
         self.setModal(True)
         self.intro = QLabel(intro)
@@ -58,10 +65,27 @@ class _FormDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 
-    def add_row(self, label: str, field: QWidget) -> None:
-        caption = QLabel(label)
+    def keep_text(self, setter: Callable[[str], None], source: object, **values: str) -> None:
+        """``setter(source)`` translated (``values`` filled in), now and on each change of
+        language; ``source`` is a text of the ``issue_dialogs`` context (QT_TRANSLATE_NOOP)."""
+        text = str(source)
+        self._kept.append((setter, text, values))
+        setter(_tr(text).format(**values) if values else _tr(text))
+
+    def add_row(self, source: object, field: QWidget) -> None:
+        """A row with the label ``source`` (translated; kept in step with the language)."""
+        caption = QLabel()
         caption.setBuddy(field)
+        self.keep_text(caption.setText, source)
         self.form.addRow(caption, field)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            for setter, source, values in self._kept:
+                setter(_tr(source).format(**values) if values else _tr(source))
+            if self._busy:
+                self.message_label.setText(_tr("Working…"))
+        super().changeEvent(event)
 
     def problem(self) -> str | None:
         """What stops the dialog from being accepted, or None."""
@@ -74,6 +98,7 @@ class _FormDialog(QDialog):
     def set_busy(self, busy: bool) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not busy)
+        self._busy = busy
         if busy:
             self.message_label.setText(_tr("Working…"))
 
@@ -90,18 +115,20 @@ class PassphraseDialog(_FormDialog):
     """Asked once per session: the passphrase of the post's document-signing key."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            _tr("Signing key"),
-            _tr(
+        super().__init__("", "", parent)
+        self.keep_text(self.setWindowTitle, QT_TRANSLATE_NOOP("issue_dialogs", "Signing key"))
+        self.keep_text(
+            self.intro.setText,
+            QT_TRANSLATE_NOOP(
+                "issue_dialogs",
                 "Issuing numbers, seals and signs the document with the post's signing key. "
-                "Type the key's passphrase (asked once per session)."
+                "Type the key's passphrase (asked once per session).",
             ),
-            parent,
         )
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setObjectName("passphrase")
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_row(_tr("Key &passphrase:"), self.passphrase_edit)
+        self.add_row(QT_TRANSLATE_NOOP("issue_dialogs", "Key &passphrase:"), self.passphrase_edit)
         self.passphrase_edit.setFocus()
 
     def problem(self) -> str | None:
@@ -130,7 +157,7 @@ class ReasonDialog(_FormDialog):
         self.reason_edit.setObjectName("reason")
         self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.setFixedHeight(self.reason_edit.fontMetrics().lineSpacing() * 4 + 12)
-        self.add_row(_tr("&Reason:"), self.reason_edit)
+        self.add_row(QT_TRANSLATE_NOOP("issue_dialogs", "&Reason:"), self.reason_edit)
         self.supervisor = supervisor
         self.username_edit = QLineEdit()
         self.username_edit.setObjectName("supervisorUsername")
@@ -138,8 +165,10 @@ class ReasonDialog(_FormDialog):
         self.password_edit.setObjectName("supervisorPassword")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         if supervisor:
-            self.add_row(_tr("&Supervisor:"), self.username_edit)
-            self.add_row(_tr("Supervisor's pass&word:"), self.password_edit)
+            self.add_row(QT_TRANSLATE_NOOP("issue_dialogs", "&Supervisor:"), self.username_edit)
+            self.add_row(
+                QT_TRANSLATE_NOOP("issue_dialogs", "Supervisor's pass&word:"), self.password_edit
+            )
         self.reason_edit.setFocus()
 
     def problem(self) -> str | None:
@@ -164,25 +193,39 @@ class EtdRequestDialog(_FormDialog):
     """What an emergency travel document request needs besides the person."""
 
     def __init__(self, person_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(
-            _tr("New emergency travel document"),
-            _tr(
-                "For {name}: a single journey home. The request goes to a supervisor for approval."
-            ).format(name=person_name),
-            parent,
+        super().__init__("", "", parent)
+        self.keep_text(
+            self.setWindowTitle, QT_TRANSLATE_NOOP("issue_dialogs", "New emergency travel document")
+        )
+        self.keep_text(
+            self.intro.setText,
+            QT_TRANSLATE_NOOP(
+                "issue_dialogs",
+                "For {name}: a single journey home. The request goes to a supervisor for approval.",
+            ),
+            name=person_name,
         )
         self.destination_edit = QLineEdit()
         self.destination_edit.setObjectName("destination")
-        self.destination_edit.setPlaceholderText(_tr("City and country of destination"))
+        self.keep_text(
+            self.destination_edit.setPlaceholderText,
+            QT_TRANSLATE_NOOP("issue_dialogs", "City and country of destination"),
+        )
         self.transit_edit = QLineEdit()
         self.transit_edit.setObjectName("transit")
-        self.transit_edit.setPlaceholderText(_tr("Comma-separated; empty for a direct trip"))
+        self.keep_text(
+            self.transit_edit.setPlaceholderText,
+            QT_TRANSLATE_NOOP("issue_dialogs", "Comma-separated; empty for a direct trip"),
+        )
         self.replaced_edit = QLineEdit()
         self.replaced_edit.setObjectName("replacedPassport")
-        self.replaced_edit.setPlaceholderText(_tr("e.g. X1234567 (stolen)"))
-        self.add_row(_tr("&Destination:"), self.destination_edit)
-        self.add_row(_tr("&Transit points:"), self.transit_edit)
-        self.add_row(_tr("&Passport replaced:"), self.replaced_edit)
+        self.keep_text(
+            self.replaced_edit.setPlaceholderText,
+            QT_TRANSLATE_NOOP("issue_dialogs", "e.g. X1234567 (stolen)"),
+        )
+        self.add_row(QT_TRANSLATE_NOOP("issue_dialogs", "&Destination:"), self.destination_edit)
+        self.add_row(QT_TRANSLATE_NOOP("issue_dialogs", "&Transit points:"), self.transit_edit)
+        self.add_row(QT_TRANSLATE_NOOP("issue_dialogs", "&Passport replaced:"), self.replaced_edit)
         self.destination_edit.setFocus()
 
     def request_data(self) -> dict[str, str]:

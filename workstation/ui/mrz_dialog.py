@@ -115,7 +115,8 @@ class MrzDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+            # After the button box, which names its standard buttons again (OK) on the event.
+            QTimer.singleShot(0, self, self._retranslate)
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
@@ -246,6 +247,15 @@ class ChipKeyDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # After the button box, which names its standard buttons again (OK) on the event.
+            QTimer.singleShot(0, self, self._retranslate)
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Read a passport chip"))
         self._intro.setText(
             self.tr(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -171,8 +171,37 @@ class OverrideDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("overrideDialog")
         self.check = check
+        self._translator = translator
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.justification = QPlainTextEdit(justification)
+        self.justification.setObjectName("justification")
+        self.justification.setTabChangesFocus(True)
+        self.intro.setBuddy(self.justification)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.justification)
+        layout.addWidget(self.buttons)
+        self.justification.textChanged.connect(self._on_justification_changed)
+        self._on_justification_changed()
+        self._retranslate()
+        self.resize(460, 240)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # After the button box, which names its standard buttons again (OK) on the event.
+            QTimer.singleShot(0, self, self._retranslate)
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        check, translator = self.check, self._translator
         self.setWindowTitle(self.tr("Override a failed check"))
-        intro = QLabel(
+        self.intro.setText(
             self.tr(
                 "<b>{name}</b>: measured {value}, limit {threshold}; {reason}.<br>"
                 "Say why the photo is acceptable anyway. The justification is recorded "
@@ -184,25 +213,8 @@ class OverrideDialog(QDialog):
                 reason=reason_text(translator, check) or self.tr("failed"),
             )
         )
-        intro.setWordWrap(True)
-        self.justification = QPlainTextEdit(justification)
-        self.justification.setObjectName("justification")
-        self.justification.setTabChangesFocus(True)
         self.justification.setAccessibleName(self.tr("Justification"))
-        intro.setBuddy(self.justification)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Override"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.justification)
-        layout.addWidget(self.buttons)
-        self.justification.textChanged.connect(self._on_justification_changed)
-        self._on_justification_changed()
-        self.resize(460, 240)
 
     @property
     def text(self) -> str:

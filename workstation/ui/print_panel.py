@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -122,7 +122,16 @@ class PrintPanel(PrintJobActions, QGroupBox):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
     def _retranslate(self) -> None:
+        """The panel's own texts in the current language (a job's state is described in the
+        post's language by the error reporter's translator)."""
+        if self._job is None:
+            self.state_label.setText(self.tr("No print job for this document yet."))
         self.setTitle(self.tr("Printing"))
         self.retry_button.setText(self.tr("Retr&y"))
         self.cancel_button.setText(self.tr("Cancel &job"))

@@ -83,6 +83,52 @@
     </message>
 </context>
 <context>
+    <name>AnnotationDialog</name>
+    <message>
+        <location filename="../../ui/civil_register_annotation.py" line="+283"/>
+        <source>Annotate {number}</source>
+        <translation>Porter une mention sur l&apos;acte {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind of annotation:</source>
+        <translation>&amp;Type de mention&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without annotating (Esc)</source>
+        <translation>Fermer sans porter de mention (Échap)</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationFormPage</name>
+    <message>
+        <location line="-107"/>
+        <source>&amp;Annotate</source>
+        <translation>&amp;Porter la mention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Append the annotation to the entry (Ctrl+S)</source>
+        <translation>Ajouter la mention à l&apos;acte (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Annotation {sequence} recorded.</source>
+        <translation>Mention {sequence} enregistrée.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not annotated: see the fields marked in red.</source>
+        <translation>Mention non enregistrée&#xa0;: voir les champs signalés en rouge.</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalQueuePage</name>
     <message>
         <location filename="../../ui/approval_queue.py" line="+209"/>
@@ -236,7 +282,7 @@
 <context>
     <name>ChipKeyDialog</name>
     <message>
-        <location filename="../../ui/mrz_dialog.py" line="+249"/>
+        <location filename="../../ui/mrz_dialog.py" line="+259"/>
         <source>Read a passport chip</source>
         <translation>Lire la puce d&apos;un passeport</translation>
     </message>
@@ -274,7 +320,7 @@
 <context>
     <name>CivilEntryView</name>
     <message>
-        <location filename="../../ui/civil_register_detail.py" line="+183"/>
+        <location filename="../../ui/civil_register_detail.py" line="+181"/>
         <source>Full copy</source>
         <translation>Copie intégrale</translation>
     </message>
@@ -339,12 +385,22 @@
         <translation>Enregistrer en P&amp;DF…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+1"/>
+        <source>A&amp;nnotate…</source>
+        <translation>Me&amp;ntion…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record a later fact: recognition, adoption, change of name, divorce, correction</source>
+        <translation>Enregistrer un fait ultérieur&#xa0;: reconnaissance, adoption, changement de nom, divorce, rectification</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Working…</source>
         <translation>Traitement en cours…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+58"/>
         <source>Save the certificate</source>
         <translation>Enregistrer l&apos;acte</translation>
     </message>
@@ -372,7 +428,7 @@
 <context>
     <name>CivilRegisterPage</name>
     <message>
-        <location filename="../../ui/civil_register_page.py" line="+192"/>
+        <location filename="../../ui/civil_register_page.py" line="+191"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Type&#xa0;:</translation>
     </message>
@@ -445,11 +501,6 @@
         <location line="+11"/>
         <source>{shown} of {total} entries</source>
         <translation>{shown} actes sur {total}</translation>
-    </message>
-    <message>
-        <location line="+158"/>
-        <source>Already in the register: {number}</source>
-        <translation>Déjà au registre&#xa0;: {number}</translation>
     </message>
 </context>
 <context>
@@ -627,7 +678,8 @@
 <context>
     <name>DocumentPreview</name>
     <message>
-        <location filename="../../ui/document_preview.py" line="+72"/>
+        <location filename="../../ui/document_preview.py" line="+75"/>
+        <location line="+4"/>
         <source>Select a document to see its preview.</source>
         <extracomment>Enough for a card to be read on screen; an A4 page stays under ~2 MB of pixels.</extracomment>
         <translation>Sélectionnez un document pour en voir l&apos;aperçu.</translation>
@@ -1169,7 +1221,7 @@ Base de données&#xa0;: {backend}, {url}</translation>
 <context>
     <name>MrzDialog</name>
     <message>
-        <location filename="../../ui/mrz_dialog.py" line="-145"/>
+        <location filename="../../ui/mrz_dialog.py" line="-154"/>
         <source>Read an MRZ</source>
         <translation>Lire une MRZ</translation>
     </message>
@@ -1227,7 +1279,7 @@ Base de données&#xa0;: {backend}, {url}</translation>
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/photo_checks.py" line="+61"/>
+        <location filename="../../ui/photo_checks.py" line="+90"/>
         <source>Override a failed check</source>
         <translation>Déroger à un contrôle échoué</translation>
     </message>
@@ -1242,12 +1294,12 @@ Base de données&#xa0;: {backend}, {url}</translation>
         <translation>échec</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Justification</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Override</source>
         <translation>&amp;Déroger</translation>
     </message>
@@ -1966,9 +2018,8 @@ Base de données&#xa0;: {backend}, {url}</translation>
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../ui/print_panel.py" line="+126"/>
+        <location filename="../../ui/print_panel.py" line="+135"/>
         <source>Printing</source>
-        <extracomment>How long one follow may poll (a card takes about a second; an A4 page a few).</extracomment>
         <translation>Impression</translation>
     </message>
     <message>
@@ -2002,8 +2053,10 @@ Base de données&#xa0;: {backend}, {url}</translation>
         <translation>Envoi vers {queue}…</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="-73"/>
+        <location line="+139"/>
         <source>No print job for this document yet.</source>
+        <extracomment>How long one follow may poll (a card takes about a second; an A4 page a few).</extracomment>
         <translation>Aucun travail d&apos;impression pour ce document pour l&apos;instant.</translation>
     </message>
     <message>
@@ -2148,7 +2201,7 @@ Base de données&#xa0;: {backend}, {url}</translation>
 <context>
     <name>RegistrationFormPage</name>
     <message>
-        <location filename="../../ui/civil_register_form.py" line="+225"/>
+        <location filename="../../ui/civil_register_form.py" line="+230"/>
         <source>Type the date of the event to see whether the registration is on time.</source>
         <translation>Saisissez la date de l&apos;événement pour savoir si la déclaration est faite dans les délais.</translation>
     </message>
@@ -2471,7 +2524,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
 <context>
     <name>civil_register</name>
     <message>
-        <location filename="../../ui/civil_register_html.py" line="+31"/>
+        <location filename="../../ui/civil_register_html.py" line="+32"/>
         <source>Child</source>
         <translation>Enfant</translation>
     </message>
@@ -2601,7 +2654,27 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
         <translation>non</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+49"/>
+        <source>Nationality</source>
+        <translation>Nationalité</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Assessed again after annotation {sequence}; when registered: {before}</source>
+        <translation>Réévaluée après la mention {sequence}&#xa0;; lors de l&apos;enregistrement&#xa0;: {before}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Missing for a decision:</source>
+        <translation>Manquant pour statuer&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Referral:</source>
+        <translation>Signalement&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Required</source>
         <translation>Exigée</translation>
     </message>
@@ -2616,7 +2689,22 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
         <translation>Manquante</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>Justificatifs</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Annotations</source>
+        <translation>Mentions</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Possible duplicate of: {numbers}</source>
         <translation>Doublon possible de&#xa0;: {numbers}</translation>
     </message>
@@ -2651,7 +2739,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/civil_register_texts.py" line="+38"/>
+        <location filename="../../ui/civil_register_texts.py" line="+39"/>
         <source>Birth</source>
         <translation>Naissance</translation>
     </message>
@@ -2664,6 +2752,31 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
         <location line="+1"/>
         <source>Death</source>
         <translation>Décès</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Correction</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recognition of paternity</source>
+        <translation>Reconnaissance de paternité</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Adoption</source>
+        <translation>Adoption</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change of name</source>
+        <translation>Changement de nom</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Divorce</source>
+        <translation>Divorce</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2799,6 +2912,11 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
         <location line="+3"/>
         <source>This may be the event registered as {number} ({reasons}). Compare with the entry shown; if it is another event, Register anyway (Alt+A). Nothing was written.</source>
         <translation>Il s&apos;agit peut-être de l&apos;événement enregistré sous le numéro {number} ({reasons}). Comparez avec l&apos;acte affiché&#xa0;; s&apos;il s&apos;agit d&apos;un autre événement, choisissez Enregistrer quand même (Alt+Q). Rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/civil_register_dialogs.py" line="+18"/>
+        <source>Already in the register: {number}</source>
+        <translation>Déjà au registre&#xa0;: {number}</translation>
     </message>
 </context>
 <context>
@@ -4538,7 +4656,8 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
 <context>
     <name>issue_dialogs</name>
     <message>
-        <location filename="../../ui/issue_dialogs.py" line="+78"/>
+        <location filename="../../ui/issue_dialogs.py" line="+87"/>
+        <location line="+16"/>
         <source>Working…</source>
         <translation>Traitement en cours…</translation>
     </message>
@@ -4548,7 +4667,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
         <translation>Clé de signature</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Issuing numbers, seals and signs the document with the post&apos;s signing key. Type the key&apos;s passphrase (asked once per session).</source>
         <translation>La délivrance numérote, scelle et signe le document avec la clé de signature du poste. Saisissez la phrase secrète de la clé (demandée une fois par session).</translation>
     </message>
@@ -4573,12 +4692,12 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
         <translation>&amp;Superviseur&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Supervisor&apos;s pass&amp;word:</source>
         <translation>Mot de &amp;passe du superviseur&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Give a reason: it is kept in the document&apos;s history.</source>
         <translation>Indiquez un motif&#xa0;: il est conservé dans l&apos;historique du document.</translation>
     </message>
@@ -4588,32 +4707,32 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
         <translation>Un superviseur valide cette étape&#xa0;: son nom d&apos;utilisateur et son mot de passe.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>New emergency travel document</source>
         <translation>Nouveau titre de voyage d&apos;urgence</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>For {name}: a single journey home. The request goes to a supervisor for approval.</source>
         <translation>Pour {name}&#xa0;: un seul voyage de retour. La demande est transmise à un superviseur pour approbation.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>City and country of destination</source>
         <translation>Ville et pays de destination</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Comma-separated; empty for a direct trip</source>
         <translation>Séparés par des virgules&#xa0;; vide pour un trajet direct</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>e.g. X1234567 (stolen)</source>
         <translation>p. ex. X1234567 (volé)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Destination:</source>
         <translation>&amp;Destination&#xa0;:</translation>
     </message>

@@ -144,8 +144,8 @@ class RegistrationFormPage(FormPage):
         index = layout.indexOf(scroll)
         layout.removeWidget(scroll)
         row = QHBoxLayout()
-        row.addWidget(scroll, 3)
-        row.addWidget(self.side, 2)
+        row.addWidget(scroll, 2)  # the fields' labels are long ("Second spouse: ...")
+        row.addWidget(self.side, 1)
         layout.insertLayout(index, row, 1)
 
     # -- what the domain says ------------------------------------------------------------------

@@ -13,12 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from devices.errors import DeviceError
 from tests.conftest import FixedClock
 from tests.support.cups import A4_QUEUE, ThrowawayCups
 from workstation.domain.errors import LifecycleError, PermissionDeniedError
 from workstation.domain.officers import Officer
 from workstation.domain.printing import PrintJob, PrintJobState, PrintTarget
+from workstation.services.certificate_printing import FollowedCertificatePrinter
 from workstation.services.keys import DEMO_KEY_PASSPHRASE
+from workstation.services.printing import PrintService
 from workstation.wiring import Services, build_services
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
@@ -195,3 +198,38 @@ def test_only_an_officer_who_made_the_certificate_prints_it(
         services.printing.print_certificate(registrar, NUMBER, real, kind="extract")
     assert caught.value.code == "print.certificate_not_made"
     assert services.printing.certificate_jobs(NUMBER) == []
+
+
+def test_the_civil_register_pages_printer_waits_for_the_outcome_and_raises_the_condition(
+    civil_services: Services, cups: ThrowawayCups
+) -> None:
+    """What the GUI's CertificatePrinter gets: the job when it completed; otherwise the
+    printer's coded condition, the job kept for a retry."""
+    services = civil_services
+    _registered_birth(services)
+    registrar = _officer(services, "registrar")
+    printer = FollowedCertificatePrinter(services.printing, follow_s=FOLLOW_S)
+    done = printer.print_certificate(registrar, NUMBER, _certificate(services))
+    assert (done.state, done.queue, done.certificate_kind) == (
+        PrintJobState.COMPLETED,
+        "folder:a4",
+        "full",
+    )
+
+    stopped = PrintService(
+        services.db, services.clock, services.printing._pool, lambda _target: A4_QUEUE
+    )
+    cups.disable(A4_QUEUE, "Cover open")
+    waiting = FollowedCertificatePrinter(stopped, follow_s=1.0)
+    with pytest.raises(DeviceError) as caught:
+        waiting.print_certificate(registrar, NUMBER, _certificate(services, "extract"))
+    assert caught.value.code == "printer.queue_stopped"
+    assert "Cover open" in caught.value.detail
+    (_, job) = services.printing.certificate_jobs(NUMBER)
+    assert (job.state, job.certificate_kind, job.condition) == (
+        PrintJobState.QUEUED,
+        "extract",
+        "queue_stopped",
+    )
+    assert job.id is not None  # leave no job in the shared scheduler's queue
+    assert services.printing.cancel(registrar, job.id).state is PrintJobState.CANCELLED

@@ -50,6 +50,7 @@ from workstation.domain.printing import (
     spoil,
 )
 from workstation.services.audit import record
+from workstation.services.certificate_printing import certificate_kind
 from workstation.services.certificates import CertificateKind, layout_kind
 from workstation.services.clock import Clock
 from workstation.services.print_queues import (
@@ -218,7 +219,7 @@ class PrintService:
                     register_number=number,
                     state=entry.state.value,
                 )
-            made = _certificate_kind(uow, officer, number, kind)
+            made = certificate_kind(uow, officer, number, kind)
             layout_kind(entry.original, made)  # refuses an extract of a marriage or death
             job = PrintJob(
                 document_id=None,
@@ -596,37 +597,6 @@ def _require(officer: Officer, job: PrintJob) -> None:
     """Acting on a job needs what printing it needed: issuing documents, or making
     certificates of the civil register."""
     officer.require(Permission.REGISTER_CIVIL if job.is_certificate else Permission.DOCUMENT_ISSUE)
-
-
-def _certificate_kind(
-    uow: UnitOfWork, officer: Officer, register_number: str, kind: CertificateKind | str | None
-) -> CertificateKind:
-    """The kind of the certificate to print: ``kind``, or the newest this officer made of the
-    entry; refused when they made no certificate (of that kind) of it."""
-    wanted: CertificateKind | None = None
-    if kind is not None:
-        try:
-            wanted = CertificateKind(kind)
-        except ValueError:
-            choices = ", ".join(k.value for k in CertificateKind)
-            raise DomainError(
-                "field.invalid_choice", "kind", value=str(kind), choices=choices
-            ) from None
-    for entry in uow.audit.recent(_AUDIT_LOOK_BACK, "civil_entry", register_number):
-        if entry.action != "civil.certificate" or entry.actor != officer.username:
-            continue
-        made = str(entry.details.get("kind", ""))
-        if wanted is None or made == wanted.value:
-            return CertificateKind(made)
-    raise LifecycleError(
-        "print.certificate_not_made",
-        register_number=register_number,
-        kind=wanted.value if wanted else "",
-    )
-
-
-#: How many of an entry's newest audit entries are searched for the certificate being printed.
-_AUDIT_LOOK_BACK = 200
 
 
 def _device_state(state: PrintJobState) -> JobState:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -346,3 +347,42 @@ def test_a_registrar_has_the_civil_register_page_and_a_clerk_does_not(
     counter = session_window(services, clerk, runner, DeviceMap(), probe=fixed_probe)
     qtbot.addWidget(counter.window())
     assert counter.civil_register is None
+
+
+def test_a_registrar_prints_a_birth_certificate_on_the_posts_a4_printer(
+    qtbot, services, demo_dir, runner, fixed_probe
+) -> None:
+    import datetime as dt
+    import json
+
+    from tests.ui.keyboard import type_text
+    from workstation.services.clock import local_date
+
+    registrar = services.accounts.authenticate("registrar", "registrar-demo-1")
+    data = json.loads(
+        (Path(__file__).parents[2] / "docs/examples/birth-current.json").read_text("utf-8")
+    )
+    born = local_date(services.clock, services.post.time_zone) - dt.timedelta(days=5)
+    data["birth_date"] = born.isoformat()
+    entry = services.civil.register(registrar, "birth", data)
+    workspace = session_window(services, registrar, runner, DeviceMap(), probe=fixed_probe)
+    qtbot.addWidget(workspace.window())
+    page = workspace.civil_register
+    assert page is not None
+    workspace.window().show()
+    with qtbot.waitSignal(page.listed, timeout=10_000):  # the page reads the list when shown
+        workspace.show_tab(workspace.tabs.indexOf(page))
+    with qtbot.waitSignal(page.entry_opened, timeout=10_000):
+        page.select(entry.register_number)
+    detail = page.detail
+    assert detail.print_button.isEnabled()  # the workspace gave the page the A4 printer
+    detail.print_button.click()
+    dialog = detail.passphrase_dialog
+    assert dialog is not None
+    type_text(dialog.passphrase_edit, "demo-signing-key")
+    with qtbot.waitSignal(detail.certificate_done, timeout=60_000):
+        dialog.buttons.accepted.emit()
+    printed = list((demo_dir / "printed" / "a4").glob("*.pdf"))  # the demo post's folder:a4
+    assert len(printed) == 1 and printed[0].read_bytes().startswith(b"%PDF")
+    jobs = services.printing.certificate_jobs(entry.register_number)
+    assert [job.state.value for job in jobs] == ["completed"]

@@ -21,6 +21,7 @@ from workstation.domain.people import Person
 from workstation.domain.posts import Post
 from workstation.domain.printing import PrintTarget
 from workstation.services.accounts import AccountService
+from workstation.services.certificate_printing import FollowedCertificatePrinter
 from workstation.services.chip import ChipService
 from workstation.services.printing import PrintService
 from workstation.ui.approval_queue import ApprovalQueuePage, may_approve
@@ -169,7 +170,14 @@ class Workspace(QWidget):
         if civil is None or clock is None or not officer.can(Permission.REGISTER_CIVIL):
             return None
         return CivilRegisterPage(
-            civil, officer, task_runner, post=services.post, clock=clock, audit=services.audit
+            civil,
+            officer,
+            task_runner,
+            post=services.post,
+            clock=clock,
+            audit=services.audit,
+            # Certificates print on the post's A4 queue, followed until the job ends.
+            printer=FollowedCertificatePrinter(services.printing),
         )
 
     def _lay_out(self) -> None:

@@ -361,7 +361,7 @@ class CivilEntryView(QWidget):
         text = (
             self.tr("Certificate saved: {file}").format(file=where)
             if where
-            else self.tr("Certificate sent to the A4 printer.")
+            else self.tr("Certificate printed on the A4 printer.")
         )
         self.certificate_message.setText(text)
         self.certificate_done.emit(text)

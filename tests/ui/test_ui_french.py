@@ -78,8 +78,8 @@ def test_the_open_window_turns_french_and_back(qtbot, qapp, window, translators)
     assert "Docu&ments" in tab_texts(window)
     # A page's labels: the search panel and its result table.
     search = window.search
-    assert search._search_label.text() == "Re&chercher\u00a0:"
-    assert search._born_label.text() == "&Date de naissance\u00a0:"
+    assert search._search_label.text() == "&Nom\u00a0:"
+    assert search._born_label.text() == "Nais&sance\u00a0:"
     assert search.born_edit.placeholderText() == "AAAA-MM-JJ"
     assert search.hint.text() == "Saisissez un nom pour rechercher dans le registre."
     assert [
@@ -248,3 +248,12 @@ def test_open_dialogs_change_language(qtbot, qapp, translators) -> None:
     uninstall_translators(qapp)
     qtbot.waitUntil(lambda: passphrase.windowTitle() == "Signing key")
     assert etd.destination_edit.placeholderText() == "City and country of destination"
+
+
+def test_the_french_window_fits_a_1280_pixel_screen(qtbot, qapp, window, translators) -> None:
+    """The longer French texts (the photo page's buttons, the search labels) once made the
+    window's minimum width 1334 px."""
+    install_translator(qapp, "fr")
+    qtbot.waitUntil(lambda: window.window().file_menu.title() == "&Fichier")
+    QApplication.processEvents()
+    assert window.window().minimumSizeHint().width() <= 1280

@@ -274,3 +274,22 @@ def test_the_extraction_follows_a_helper_imported_from_another_module() -> None:
     staged = catalogues.staged_source(user, imported)
     assert 'QCoreApplication.translate("civil_register", "Kind")' in staged
     assert 'self.tr("Own")' in staged
+
+
+def test_the_extraction_takes_translate_calls_out_of_f_strings() -> None:
+    """lupdate does not look inside f-strings: the staged copy writes them as a tuple of the
+    translate calls they hold, on the same lines."""
+    source = (
+        "class Panel:\n"
+        "    def html(self, name):\n"
+        "        return (\n"
+        '            f"<h2>{_e(name)}</h2>"\n'
+        "            f\"<p>{_e(self.tr('No documents.'))}</p>\"\n"
+        "        )\n"
+        "    def plain(self):\n"
+        '        return f"{self.width}px"\n'
+    )
+    staged = catalogues.staged_source(source)
+    assert staged.count("\n") == source.count("\n")
+    assert '(self.tr("No documents."),)' in staged.splitlines()[3]
+    assert 'f"{self.width}px"' in staged

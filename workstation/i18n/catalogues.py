@@ -135,14 +135,60 @@ def imported_helpers(text: str, helpers: Mapping[str, Mapping[str, str]]) -> dic
 
 def staged_source(text: str, imported: Mapping[str, str] | None = None) -> str:
     """``text`` with its translation helpers' calls (its own, and ``imported``: name ->
-    context) written as the QCoreApplication.translate call they make (same lines, so the .ts
-    locations stay right)."""
+    context) written as the QCoreApplication.translate call they make, and the translate calls
+    inside f-strings taken out of them (same lines, so the .ts locations stay right)."""
     helpers = {**(imported or {}), **translate_helpers(text)}
+    text = _spell_out_fstrings(text, helpers)
     for name, context in helpers.items():
         text = re.sub(
             _CALL.format(name=re.escape(name)), f'QCoreApplication.translate("{context}", ', text
         )
     return text
+
+
+def _translate_call(node: ast.AST, helpers: Mapping[str, str]) -> str | None:
+    """``node`` written as the translate call lupdate reads, when it is one with literal text
+    (``self.tr("...")``, ``QCoreApplication.translate("c", "...")``, a helper's call)."""
+    if not isinstance(node, ast.Call):
+        return None
+    name = ast.unparse(node.func)
+    texts = [a.value for a in node.args if isinstance(a, ast.Constant)]
+    if len(texts) != len(node.args) or not all(isinstance(t, str) for t in texts):
+        return None
+    quoted = ", ".join(json.dumps(t, ensure_ascii=False) for t in texts)
+    if name == "QCoreApplication.translate" and len(texts) in (2, 3):
+        return f"QCoreApplication.translate({quoted})"
+    if name.endswith(".tr") and len(texts) in (1, 2):
+        return f"{name}({quoted})"
+    if name in helpers and len(texts) == 1:
+        return f'QCoreApplication.translate("{helpers[name]}", {quoted})'
+    return None
+
+
+def _spell_out_fstrings(text: str, helpers: Mapping[str, str]) -> str:
+    """The f-strings of ``text`` that hold translate calls (lupdate does not look inside
+    f-strings) written as a tuple of those calls, on the same lines."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return text
+    outermost: list[ast.JoinedStr] = []
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr) and id(node) not in inside:
+            outermost.append(node)
+            inside.update(id(n) for n in ast.walk(node) if n is not node)
+    lines = text.splitlines(keepends=True)
+    for node in sorted(outermost, key=lambda n: (n.lineno, n.col_offset), reverse=True):
+        calls = [c for c in map(lambda n: _translate_call(n, helpers), ast.walk(node)) if c]
+        if not calls or node.end_lineno is None or node.end_col_offset is None:
+            continue
+        first, last = node.lineno - 1, node.end_lineno - 1
+        head = lines[first].encode()[: node.col_offset].decode()
+        tail = lines[last].encode()[node.end_col_offset :].decode()
+        spelled = "(" + ", ".join(calls) + ",)" + "\n" * (last - first)
+        lines[first : last + 1] = [head + spelled + tail]
+    return "".join(lines)
 
 
 def staged_form(text: str, service: str) -> str:

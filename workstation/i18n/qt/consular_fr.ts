@@ -21,7 +21,7 @@
     <message>
         <location line="+1"/>
         <source>State</source>
-        <translation>Pays (code)</translation>
+        <translation>Pays</translation>
     </message>
 </context>
 <context>
@@ -74,7 +74,7 @@
     <message>
         <location line="+1"/>
         <source>Reset</source>
-        <translation>Réinitialiser</translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -229,6 +229,11 @@
         <location line="+42"/>
         <source>No camera.</source>
         <translation>Aucune caméra.</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Import a photo from a file (Ctrl+O).</source>
+        <translation>Importez une photo depuis un fichier (Ctrl+O).</translation>
     </message>
 </context>
 <context>
@@ -421,8 +426,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Certificate sent to the A4 printer.</source>
-        <translation>Acte envoyé à l&apos;imprimante A4.</translation>
+        <source>Certificate printed on the A4 printer.</source>
+        <translation>Acte imprimé sur l&apos;imprimante A4.</translation>
     </message>
 </context>
 <context>
@@ -1317,7 +1322,22 @@ Base de données&#xa0;: {backend}, {url}</translation>
         <translation>Corriger la fiche de cette personne&#xa0;: noms, naissance, pièces d&apos;identité, adresse (Alt+E)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+15"/>
+        <source>Select a person in the results to see their record.</source>
+        <translation>Sélectionnez une personne dans les résultats pour voir sa fiche.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Loading the record, documents and history…</source>
+        <translation>Chargement de la fiche, des documents et de l&apos;historique…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The record could not be loaded.</source>
+        <translation>La fiche n&apos;a pas pu être chargée.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>As written</source>
         <translation>Graphie d&apos;origine</translation>
     </message>
@@ -1423,7 +1443,12 @@ Base de données&#xa0;: {backend}, {url}</translation>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>No documents.</source>
+        <translation>Aucun document.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -1454,7 +1479,12 @@ Base de données&#xa0;: {backend}, {url}</translation>
         <translation>Photos</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>No photo taken yet.</source>
+        <translation>Aucune photo pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+32"/>
         <source>document #{id}</source>
         <translation>document n° {id}</translation>
@@ -1495,7 +1525,12 @@ Base de données&#xa0;: {backend}, {url}</translation>
         <translation>État civil</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>No civil-registration entry.</source>
+        <translation>Aucun acte d&apos;état civil.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Register number</source>
         <translation>Numéro de registre</translation>
     </message>
@@ -1510,7 +1545,12 @@ Base de données&#xa0;: {backend}, {url}</translation>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>No recorded changes.</source>
+        <translation>Aucune modification enregistrée.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -1788,7 +1828,7 @@ Base de données&#xa0;: {backend}, {url}</translation>
     <message>
         <location filename="../../ui/person_search_panel.py" line="+138"/>
         <source>&amp;Find:</source>
-        <translation>Re&amp;chercher&#xa0;:</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1798,7 +1838,7 @@ Base de données&#xa0;: {backend}, {url}</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Born:</source>
-        <translation>&amp;Date de naissance&#xa0;:</translation>
+        <translation>Nais&amp;sance&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1884,12 +1924,12 @@ Base de données&#xa0;: {backend}, {url}</translation>
     <message>
         <location line="+4"/>
         <source>&amp;Take photo (Space)</source>
-        <translation>&amp;Prendre la photo (Espace)</translation>
+        <translation>&amp;Photographier (Espace)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Import file… (Ctrl+O)</source>
-        <translation>&amp;Importer un fichier… (Ctrl+O)</translation>
+        <translation>&amp;Importer… (Ctrl+O)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2140,12 +2180,12 @@ Base de données&#xa0;: {backend}, {url}</translation>
     <message>
         <location line="+111"/>
         <source>the post&apos;s card printer</source>
-        <translation>l&apos;imprimante de cartes du poste</translation>
+        <translation>imprimante de cartes du poste</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the post&apos;s A4 printer</source>
-        <translation>l&apos;imprimante A4 du poste</translation>
+        <translation>imprimante A4 du poste</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2400,7 +2440,7 @@ Base de données&#xa0;: {backend}, {url}</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace.py" line="+228"/>
+        <location filename="../../ui/workspace.py" line="+236"/>
         <source>&amp;Find person</source>
         <translation>&amp;Rechercher une personne</translation>
     </message>
@@ -2709,7 +2749,12 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
         <translation>Doublon possible de&#xa0;: {numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/civil_register_list.py" line="+77"/>
+        <location filename="../../ui/civil_register_list.py" line="+46"/>
+        <source>referred</source>
+        <translation>signalé</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Register number</source>
         <translation>Numéro de registre</translation>
     </message>
@@ -3012,7 +3057,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
 <context>
     <name>form:annotation_birth_adoption</name>
     <message>
-        <location filename="../../../forms/annotation_birth_adoption.toml" line="+4"/>
+        <location filename="../../../forms/annotation_birth_adoption.toml" line="+6"/>
         <source>Adoption</source>
         <translation>Adoption</translation>
     </message>
@@ -3210,7 +3255,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
 <context>
     <name>form:annotation_birth_change_of_name</name>
     <message>
-        <location filename="../../../forms/annotation_birth_change_of_name.toml" line="+4"/>
+        <location filename="../../../forms/annotation_birth_change_of_name.toml" line="+5"/>
         <source>Change of name</source>
         <translation>Changement de nom</translation>
     </message>
@@ -3278,7 +3323,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
 <context>
     <name>form:annotation_birth_correction</name>
     <message>
-        <location filename="../../../forms/annotation_birth_correction.toml" line="+4"/>
+        <location filename="../../../forms/annotation_birth_correction.toml" line="+5"/>
         <source>Correction</source>
         <translation>Rectification</translation>
     </message>
@@ -3401,7 +3446,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
 <context>
     <name>form:annotation_birth_recognition_of_paternity</name>
     <message>
-        <location filename="../../../forms/annotation_birth_recognition_of_paternity.toml" line="+4"/>
+        <location filename="../../../forms/annotation_birth_recognition_of_paternity.toml" line="+6"/>
         <source>Recognition of paternity</source>
         <translation>Reconnaissance de paternité</translation>
     </message>
@@ -3544,7 +3589,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
 <context>
     <name>form:annotation_death_correction</name>
     <message>
-        <location filename="../../../forms/annotation_death_correction.toml" line="+4"/>
+        <location filename="../../../forms/annotation_death_correction.toml" line="+5"/>
         <source>Correction</source>
         <translation>Rectification</translation>
     </message>
@@ -3662,7 +3707,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
 <context>
     <name>form:annotation_marriage_change_of_name</name>
     <message>
-        <location filename="../../../forms/annotation_marriage_change_of_name.toml" line="+4"/>
+        <location filename="../../../forms/annotation_marriage_change_of_name.toml" line="+5"/>
         <source>Change of name</source>
         <translation>Changement de nom</translation>
     </message>
@@ -3720,7 +3765,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
 <context>
     <name>form:annotation_marriage_correction</name>
     <message>
-        <location filename="../../../forms/annotation_marriage_correction.toml" line="+4"/>
+        <location filename="../../../forms/annotation_marriage_correction.toml" line="+5"/>
         <source>Correction</source>
         <translation>Rectification</translation>
     </message>
@@ -3803,7 +3848,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
 <context>
     <name>form:annotation_marriage_divorce</name>
     <message>
-        <location filename="../../../forms/annotation_marriage_divorce.toml" line="+4"/>
+        <location filename="../../../forms/annotation_marriage_divorce.toml" line="+5"/>
         <source>Divorce</source>
         <translation>Divorce</translation>
     </message>

@@ -2323,7 +2323,7 @@ Base de données&#xa0;: {backend}, {url}</translation>
     <message>
         <location line="+1"/>
         <source>Also add the &amp;child to the person registry</source>
-        <translation>Ajouter aussi l&apos;&amp;enfant au registre des personnes</translation>
+        <translation>Inscrire aussi l&apos;&amp;enfant au registre</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -3194,7 +3194,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
     <message>
         <location line="+7"/>
         <source>Adoptive mother&apos;s nationality document number</source>
-        <translation>Numéro du document de nationalité de la mère adoptive</translation>
+        <translation>N° du document de nationalité (mère adoptive)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3229,7 +3229,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
     <message>
         <location line="+12"/>
         <source>Adoptive father&apos;s nationality document number</source>
-        <translation>Numéro du document de nationalité du père adoptif</translation>
+        <translation>N° du document de nationalité (père adoptif)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3583,7 +3583,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
     <message>
         <location line="+7"/>
         <source>Father&apos;s nationality document number</source>
-        <translation>Numéro du document de nationalité du père</translation>
+        <translation>N° du document de nationalité (père)</translation>
     </message>
 </context>
 <context>
@@ -3754,12 +3754,12 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
     <message>
         <location line="+6"/>
         <source>First spouse: surname now used</source>
-        <translation>Premier époux&#xa0;: nom désormais porté</translation>
+        <translation>Époux 1&#xa0;: nom désormais porté</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Second spouse: surname now used</source>
-        <translation>Second époux&#xa0;: nom désormais porté</translation>
+        <translation>Époux 2&#xa0;: nom désormais porté</translation>
     </message>
 </context>
 <context>
@@ -3827,22 +3827,22 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
     <message>
         <location line="+7"/>
         <source>First spouse: surname before the marriage</source>
-        <translation>Premier époux&#xa0;: nom avant le mariage</translation>
+        <translation>Époux 1&#xa0;: nom avant le mariage</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>First spouse: given names</source>
-        <translation>Premier époux&#xa0;: prénoms</translation>
+        <translation>Époux 1&#xa0;: prénoms</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Second spouse: surname before the marriage</source>
-        <translation>Second époux&#xa0;: nom avant le mariage</translation>
+        <translation>Époux 2&#xa0;: nom avant le mariage</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Second spouse: given names</source>
-        <translation>Second époux&#xa0;: prénoms</translation>
+        <translation>Époux 2&#xa0;: prénoms</translation>
     </message>
 </context>
 <context>
@@ -4008,7 +4008,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
     <message>
         <location line="+12"/>
         <source>Mother&apos;s nationality document number</source>
-        <translation>Numéro du document de nationalité de la mère</translation>
+        <translation>N° du document de nationalité (mère)</translation>
     </message>
     <message>
         <location line="-9"/>
@@ -4093,7 +4093,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
     <message>
         <location line="+12"/>
         <source>Father&apos;s nationality document number</source>
-        <translation>Numéro du document de nationalité du père</translation>
+        <translation>N° du document de nationalité (père)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4382,17 +4382,17 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
     <message>
         <location line="+6"/>
         <source>First spouse: surname before the marriage</source>
-        <translation>Premier époux&#xa0;: nom avant le mariage</translation>
+        <translation>Époux 1&#xa0;: nom avant le mariage</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>First spouse: given names</source>
-        <translation>Premier époux&#xa0;: prénoms</translation>
+        <translation>Époux 1&#xa0;: prénoms</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>First spouse: surname after the marriage</source>
-        <translation>Premier époux&#xa0;: nom après le mariage</translation>
+        <translation>Époux 1&#xa0;: nom après le mariage</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4402,7 +4402,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
     <message>
         <location line="+6"/>
         <source>First spouse: date of birth</source>
-        <translation>Premier époux&#xa0;: date de naissance</translation>
+        <translation>Époux 1&#xa0;: date de naissance</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4412,17 +4412,17 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
     <message>
         <location line="+6"/>
         <source>First spouse: country of birth</source>
-        <translation>Premier époux&#xa0;: pays de naissance</translation>
+        <translation>Époux 1&#xa0;: pays de naissance</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>First spouse: place of birth</source>
-        <translation>Premier époux&#xa0;: lieu de naissance</translation>
+        <translation>Époux 1&#xa0;: lieu de naissance</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>First spouse: nationality</source>
-        <translation>Premier époux&#xa0;: nationalité</translation>
+        <translation>Époux 1&#xa0;: nationalité</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4432,7 +4432,7 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
     <message>
         <location line="+6"/>
         <source>First spouse: nationality shown by</source>
-        <translation>Premier époux&#xa0;: nationalité attestée par</translation>
+        <translation>Époux 1&#xa0;: nationalité attestée par</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4487,12 +4487,12 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
     <message>
         <location line="+7"/>
         <source>First spouse: nationality document number</source>
-        <translation>Premier époux&#xa0;: numéro du document de nationalité</translation>
+        <translation>Époux 1&#xa0;: n° du document de nationalité</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>First spouse: previous marital status</source>
-        <translation>Premier époux&#xa0;: situation matrimoniale antérieure</translation>
+        <translation>Époux 1&#xa0;: situation antérieure</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4522,72 +4522,72 @@ Pour configurer un poste de démonstration, exécutez&#xa0;:
     <message>
         <location line="+6"/>
         <source>Second spouse: surname before the marriage</source>
-        <translation>Second époux&#xa0;: nom avant le mariage</translation>
+        <translation>Époux 2&#xa0;: nom avant le mariage</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Second spouse: given names</source>
-        <translation>Second époux&#xa0;: prénoms</translation>
+        <translation>Époux 2&#xa0;: prénoms</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Second spouse: surname after the marriage</source>
-        <translation>Second époux&#xa0;: nom après le mariage</translation>
+        <translation>Époux 2&#xa0;: nom après le mariage</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Second spouse: date of birth</source>
-        <translation>Second époux&#xa0;: date de naissance</translation>
+        <translation>Époux 2&#xa0;: date de naissance</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Second spouse: country of birth</source>
-        <translation>Second époux&#xa0;: pays de naissance</translation>
+        <translation>Époux 2&#xa0;: pays de naissance</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Second spouse: place of birth</source>
-        <translation>Second époux&#xa0;: lieu de naissance</translation>
+        <translation>Époux 2&#xa0;: lieu de naissance</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Second spouse: nationality</source>
-        <translation>Second époux&#xa0;: nationalité</translation>
+        <translation>Époux 2&#xa0;: nationalité</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Second spouse: nationality shown by</source>
-        <translation>Second époux&#xa0;: nationalité attestée par</translation>
+        <translation>Époux 2&#xa0;: nationalité attestée par</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Second spouse: nationality document number</source>
-        <translation>Second époux&#xa0;: numéro du document de nationalité</translation>
+        <translation>Époux 2&#xa0;: n° du document de nationalité</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Second spouse: previous marital status</source>
-        <translation>Second époux&#xa0;: situation matrimoniale antérieure</translation>
+        <translation>Époux 2&#xa0;: situation antérieure</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>First witness: surname</source>
-        <translation>Premier témoin&#xa0;: nom</translation>
+        <translation>Témoin 1&#xa0;: nom</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>First witness: given names</source>
-        <translation>Premier témoin&#xa0;: prénoms</translation>
+        <translation>Témoin 1&#xa0;: prénoms</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Second witness: surname</source>
-        <translation>Second témoin&#xa0;: nom</translation>
+        <translation>Témoin 2&#xa0;: nom</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Second witness: given names</source>
-        <translation>Second témoin&#xa0;: prénoms</translation>
+        <translation>Témoin 2&#xa0;: prénoms</translation>
     </message>
     <message>
         <location line="+4"/>

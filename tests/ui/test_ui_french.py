@@ -78,8 +78,8 @@ def test_the_open_window_turns_french_and_back(qtbot, qapp, window, translators)
     assert "Docu&ments" in tab_texts(window)
     # A page's labels: the search panel and its result table.
     search = window.search
-    assert search._search_label.text() == "&Nom\u00a0:"
-    assert search._born_label.text() == "Nais&sance\u00a0:"
+    assert search._search_label.text() == "N&om\u00a0:"
+    assert search._born_label.text() == "Naiss&ance\u00a0:"
     assert search.born_edit.placeholderText() == "AAAA-MM-JJ"
     assert search.hint.text() == "Saisissez un nom pour rechercher dans le registre."
     assert [

@@ -144,6 +144,10 @@ def test_every_qt_text_is_translated_keeping_placeholders_mnemonics_and_ellipses
         ("&File", "&Registry", "Doc&uments", "&Devices", "&Help"),
         # The workspace's tabs
         ("Detai&ls", "Docu&ments", "A&pprovals"),
+        # The search panel beside the photo page's buttons, and beside the person form's
+        ("&Find:", "&Born:", "&Take photo (Space)", "&Import file… (Ctrl+O)"),
+        ("&Find:", "&Born:", "&Override… (Ctrl+J)", "&Use this photo (Ctrl+Enter)"),
+        ("&Find:", "&Born:", "&MRZ…", "&New", "&Save"),
         # The sign-in page
         ("&User name:", "&Password:", "&Quit", "&Sign in"),
         # The screen lock

@@ -1828,7 +1828,7 @@ Base de données&#xa0;: {backend}, {url}</translation>
     <message>
         <location filename="../../ui/person_search_panel.py" line="+138"/>
         <source>&amp;Find:</source>
-        <translation>&amp;Nom&#xa0;:</translation>
+        <translation>N&amp;om&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1838,7 +1838,7 @@ Base de données&#xa0;: {backend}, {url}</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Born:</source>
-        <translation>Nais&amp;sance&#xa0;:</translation>
+        <translation>Naiss&amp;ance&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1924,7 +1924,7 @@ Base de données&#xa0;: {backend}, {url}</translation>
     <message>
         <location line="+4"/>
         <source>&amp;Take photo (Space)</source>
-        <translation>&amp;Photographier (Espace)</translation>
+        <translation>Pho&amp;tographier (Espace)</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -148,6 +148,9 @@ def test_every_qt_text_is_translated_keeping_placeholders_mnemonics_and_ellipses
         ("&Find:", "&Born:", "&Take photo (Space)", "&Import file… (Ctrl+O)"),
         ("&Find:", "&Born:", "&Override… (Ctrl+J)", "&Use this photo (Ctrl+Enter)"),
         ("&Find:", "&Born:", "&MRZ…", "&New", "&Save"),
+        # The civil register: its list, an entry, the registration form
+        ("New &birth…", "New &marriage…", "New &death…", "S&how:", "A&nnotate…", "Re&ject"),
+        ("&Register", "&New", "Register &anyway", "Also add the &child to the person registry"),
         # The sign-in page
         ("&User name:", "&Password:", "&Quit", "&Sign in"),
         # The screen lock

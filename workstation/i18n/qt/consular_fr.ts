@@ -392,7 +392,7 @@
     <message>
         <location line="+1"/>
         <source>A&amp;nnotate…</source>
-        <translation>Me&amp;ntion…</translation>
+        <translation>Menti&amp;on…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2323,7 +2323,7 @@ Base de données&#xa0;: {backend}, {url}</translation>
     <message>
         <location line="+1"/>
         <source>Also add the &amp;child to the person registry</source>
-        <translation>Inscrire aussi l&apos;&amp;enfant au registre</translation>
+        <translation>Inscrire aussi l&apos;enfant au re&amp;gistre</translation>
     </message>
     <message>
         <location line="+38"/>

@@ -167,6 +167,11 @@ MESSAGES: Mapping[str, str] = {
     "print.spoil_reason_required": _("{field}: say what is wrong with the card."),
     "print.manual_reason_required": _("{field}: say where and how the document was printed."),
     "print.unknown_spooler_state": _("The print service reported an unknown job state {state}."),
+    "print.certificate_not_made": _(
+        "Make the certificate of {register_number} before printing it: only the officer who "
+        "made a certificate prints it."
+    ),
+    "print.certificate_not_pdf": _("{field}: the certificate to print is not a PDF."),
     "printer.queue_stopped": _("The printer queue is stopped: the job waits in it."),
     "printer.queue_missing": _("There is no printer queue of that name."),
     "printer.not_accepting": _("The printer queue does not accept jobs."),

@@ -7,6 +7,7 @@ a post without a card printer); every other name is a system print queue (CUPS).
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -62,7 +63,18 @@ class QueueChoice:
 
 
 def _system_backend() -> PrinterBackend:
-    return CupsBackend()
+    """CUPS: ``CUPS_SERVER``'s scheduler (read now), else the local one.
+
+    Named explicitly rather than left to libcups, which reads ``CUPS_SERVER`` once per thread
+    and keeps it: a thread that asked the spooler before the setting changed would go on asking
+    the old one (a post reconfigured at run time; the test session's private scheduler)."""
+    server = os.environ.get("CUPS_SERVER", "").strip()
+    if not server:
+        return CupsBackend()
+    host, _, port = server.rpartition(":")
+    if not server.startswith("/") and host and port.isdigit():
+        return CupsBackend(server=host, port=int(port))
+    return CupsBackend(server=server)
 
 
 class PrinterPool:

@@ -386,3 +386,19 @@ def test_a_registrar_prints_a_birth_certificate_on_the_posts_a4_printer(
     assert len(printed) == 1 and printed[0].read_bytes().startswith(b"%PDF")
     jobs = services.printing.certificate_jobs(entry.register_number)
     assert [job.state.value for job in jobs] == ["completed"]
+
+
+def test_the_civil_register_takes_the_width_and_ctrl_f_brings_the_search_back(
+    qtbot, services, runner, fixed_probe
+) -> None:
+    registrar = services.accounts.authenticate("registrar", "registrar-demo-1")
+    workspace = session_window(services, registrar, runner, DeviceMap(), probe=fixed_probe)
+    qtbot.addWidget(workspace.window())
+    workspace.window().show()
+    qtbot.waitExposed(workspace.window())
+    assert workspace.civil_register is not None
+    workspace.show_tab(workspace.tabs.indexOf(workspace.civil_register))
+    assert not workspace.search.isVisible()
+    workspace.find_action.trigger()  # Ctrl+F
+    assert workspace.search.isVisible() and workspace.tabs.currentWidget() is workspace.details
+    assert workspace.focusWidget() is workspace.search.search_edit

@@ -204,7 +204,7 @@ class Workspace(QWidget):
     def _build_actions(self) -> None:
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.search.focus_search)
+        self.find_action.triggered.connect(self._on_find_action_triggered)
         self.refresh_devices_action = QAction(self)
         self.refresh_devices_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.refresh_devices_action.triggered.connect(self.refresh_devices)
@@ -334,8 +334,17 @@ class Workspace(QWidget):
             self.issue_page.reload()
 
     def _on_tabs_current_changed(self, index: int) -> None:
-        if self.approvals is not None and self.tabs.widget(index) is self.approvals:
+        page = self.tabs.widget(index)
+        if self.approvals is not None and page is self.approvals:
             self.approvals.refresh()
+        # The register's list, entry and forms need the whole width; the person search is
+        # for the other pages (Ctrl+F brings it back with the person's details).
+        self.search.setVisible(self.civil_register is None or page is not self.civil_register)
+
+    def _on_find_action_triggered(self) -> None:
+        if not self.search.isVisible():
+            self.tabs.setCurrentWidget(self.details)
+        self.search.focus_search()
 
     def show_tab(self, number: int) -> None:
         """Ctrl+1, Ctrl+2 ...: a page of the person tabs, with the keyboard focus in it."""

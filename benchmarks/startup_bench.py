@@ -12,8 +12,8 @@ CLOCK_MONOTONIC, the clock the child reads too) to the window's first paint flus
 own process start time (``/proc/self/stat``) is reported beside it as a check. For the
 workstation the run goes on: "ready" (sign-in can be checked) and "workspace shown" (signed in,
 the counter pages painted) are reported too, outside the target. The two kinds alternate, after
-one warm-up run each (the files are then in the page cache: "cold" is a new process, not a cold
-disk). The data folder is a real demo post made once per run with ``consular init --demo``.
+one warm-up run each (the files are then in the page cache and their byte-code written: "cold"
+is a new process, not a cold disk nor a first start after installing). The data folder is a real demo post made once per run with ``consular init --demo``.
 Each process's CPU time up to the window shown is printed too, with the load average: on a
 shared machine the wall clock swings with the others' work, CPU time much less.
 
@@ -74,6 +74,11 @@ def _environment() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.pop("CONSULAR_PASSWORD", None)
+    # Byte-code cached, as on an officer's machine from the second start on (and from the
+    # first after a wheel install): the warm-up run writes it. A shell that forbids writing it
+    # (PYTHONDONTWRITEBYTECODE, set in some sandboxes) would have every start compile the
+    # workstation's modules from source.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

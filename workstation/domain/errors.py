@@ -31,6 +31,10 @@ class DomainError(Exception):
         self.field = field
         self.params: dict[str, Any] = dict(params)
 
+    def problems(self) -> tuple[FieldError, ...]:
+        """The error as a problem per field (one here; a :class:`ValidationError` has each)."""
+        return (FieldError(self.field or "", self.code, self.params),)
+
 
 class ValidationError(DomainError):
     """Input that cannot be accepted; ``errors`` lists every field at fault, in input order."""
@@ -39,6 +43,9 @@ class ValidationError(DomainError):
         self.errors: tuple[FieldError, ...] = tuple(errors)
         first = self.errors[0] if self.errors else FieldError("", "validation.failed")
         super().__init__(first.code, first.field or None, **dict(first.params))
+
+    def problems(self) -> tuple[FieldError, ...]:
+        return self.errors
 
 
 class PermissionDeniedError(DomainError):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from workstation.domain.civil.error_texts import ERROR_TEXTS as CIVIL_ERROR_TEXTS
-from workstation.domain.errors import DomainError, FieldError, ValidationError
+from workstation.domain.errors import DomainError
 
 LOCALE_DIR = Path(__file__).with_name("locale")
 
@@ -389,12 +389,7 @@ class Translator:
 
     def field_errors(self, error: DomainError) -> list[tuple[str, str]]:
         """(field, message) for each problem in ``error``."""
-        problems: tuple[FieldError, ...]
-        if isinstance(error, ValidationError):
-            problems = error.errors
-        else:
-            problems = (FieldError(error.field or "", error.code, error.params),)
-        return [(p.field, self.text(p.code, p.field or None, p.params)) for p in problems]
+        return [(p.field, self.text(p.code, p.field or None, p.params)) for p in error.problems()]
 
     def describe(self, error: DomainError) -> str:
         return "\n".join(message for _field, message in self.field_errors(error))

@@ -136,11 +136,7 @@ class AnnotationFormPage(FormPage):
     def at_fields(self, error: DomainError, changes: list[Mapping[str, Any]]) -> ValidationError:
         """An error in the annotation's JSON with its paths the form's (see
         :func:`annotation_path`)."""
-        items = (
-            error.errors
-            if isinstance(error, ValidationError)
-            else (FieldError(error.field or "", error.code, error.params),)
-        )
+        items = error.problems()
         return ValidationError(
             [FieldError(annotation_path(i.field, changes), i.code, i.params) for i in items]
         )
@@ -160,11 +156,7 @@ class AnnotationFormPage(FormPage):
 
     def field_problems(self, error: DomainError) -> list[tuple[str, str]]:
         """(form field or path, message) of a domain error, worded with the fields' labels."""
-        items = (
-            error.errors
-            if isinstance(error, ValidationError)
-            else (FieldError(error.field or "", error.code, error.params),)
-        )
+        items = error.problems()
         found = []
         for item in items:
             name = field_for_path(self.fields.form, item.field)

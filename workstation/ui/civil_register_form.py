@@ -36,7 +36,7 @@ from workstation.domain.civil.timeliness import (
     registration_deadlines,
 )
 from workstation.domain.civil.validation import check_record
-from workstation.domain.errors import ConflictError, DomainError, FieldError, ValidationError
+from workstation.domain.errors import ConflictError, DomainError, FieldError
 from workstation.domain.officers import Officer
 from workstation.ui.civil_register_texts import duplicate_text, evidence_text
 from workstation.ui.civil_register_values import field_for_path, record_data
@@ -180,11 +180,7 @@ class RegistrationFormPage(FormPage):
 
     def field_problems(self, error: DomainError) -> list[tuple[str, str]]:
         """(form field or record path, message) of a domain error, worded with the labels."""
-        items = (
-            error.errors
-            if isinstance(error, ValidationError)
-            else (FieldError(error.field or "", error.code, error.params),)
-        )
+        items = error.problems()
         aliases = {"registered_on": self._date_field}
         data = self.record_values(self.fields.values())
         found = []

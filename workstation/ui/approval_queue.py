@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHideEvent, QImage, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,7 +30,7 @@ from workstation.domain.errors import DomainError
 from workstation.domain.officers import Officer, Permission
 from workstation.domain.people import Person
 from workstation.ui.action_button import ActionButton
-from workstation.ui.document_preview import DocumentPreview, render_pdf
+from workstation.ui.document_preview import DocumentPreview
 from workstation.ui.document_table_model import (
     DOCUMENT_ROLE,
     DocumentColumn,
@@ -101,7 +101,6 @@ class ApprovalQueuePage(QWidget):
         self._names: dict[int, str] = {}
         self._officers: dict[int, str] = {}
         self._task: TaskHandle | None = None
-        self._preview_task: TaskHandle | None = None
         self._busy = False
         self.dialog: ReasonDialog | None = None
         self.setObjectName("approvalQueue")
@@ -300,25 +299,10 @@ class ApprovalQueuePage(QWidget):
         self.request_label.setText("\n".join(lines))
         own = self.own_request(document)
         self.own_label.setVisible(own)
-        if self._preview_task is not None:
-            self._preview_task.cancel()
         documents, document_id = self._documents, document.id
-        self.preview.show_message(self.tr("Rendering the preview…"))
-        self._preview_task = self._runner.run(
-            lambda: render_pdf(documents.preview(document_id)),
-            on_success=self._on_preview_rendered,
-            on_failure=self._on_preview_failed,
-            owner=self,
-            description="request preview",
+        self.preview.show_pdf(
+            self._runner, lambda: documents.preview(document_id), "request preview"
         )
-
-    def _on_preview_rendered(self, image: QImage) -> None:
-        self._preview_task = None
-        self.preview.show_image(image)
-
-    def _on_preview_failed(self, error: BaseException) -> None:
-        self._preview_task = None
-        self.preview.show_message(self._runner.reporter.report(error, self, inline=True))
 
     def _update_actions(self) -> None:
         document = self.selected_document()

@@ -13,11 +13,12 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from workstation.domain.errors import DomainError
+from workstation.ui.tasks import TaskHandle, TaskRunner
 
 #: Enough for a card to be read on screen; an A4 page stays under ~2 MB of pixels.
 PREVIEW_DPI = 110
@@ -58,7 +59,12 @@ def render_pdf(pdf: bytes, dpi: int = PREVIEW_DPI) -> QImage:
 
 
 class DocumentPreview(QLabel):
-    """The rendered pages, scaled to the space the layout gives (never upscaled past 100 %)."""
+    """The rendered pages, scaled to the space the layout gives (never upscaled past 100 %).
+
+    :meth:`show_pdf` makes and rasterises the PDF on the task runner; a newer render, or a
+    message shown meanwhile, drops the one still running."""
+
+    shown = Signal(object)  # QImage, once rendered and shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +75,7 @@ class DocumentPreview(QLabel):
         self.setStyleSheet("#documentPreview { background: #eceff1; border: 1px solid #b0bec5; }")
         self.setWordWrap(True)
         self._image: QImage | None = None
+        self._task: TaskHandle | None = None
         self._message = ""
         self._again: Callable[[], str] | None = None
         self.show_message(
@@ -82,9 +89,40 @@ class DocumentPreview(QLabel):
     def image(self) -> QImage | None:
         return self._image
 
+    def show_pdf(self, runner: TaskRunner, pdf: Callable[[], bytes], description: str) -> None:
+        """Show ``pdf()``'s pages: made and rasterised on ``runner``; a failure is shown here,
+        in words (and logged by the runner's reporter)."""
+        self.show_message(self.tr("Rendering the preview…"), again=self._rendering_message)
+        self._task = runner.run(
+            lambda: render_pdf(pdf()),
+            on_success=self._on_rendered,
+            on_failure=lambda error: self._on_render_failed(runner, error),
+            owner=self,
+            description=description,
+        )
+
+    def cancel(self) -> None:
+        """Drop a render still running."""
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
+    def _rendering_message(self) -> str:
+        return self.tr("Rendering the preview…")
+
+    def _on_rendered(self, image: QImage) -> None:
+        self._task = None
+        self.show_image(image)
+        self.shown.emit(image)
+
+    def _on_render_failed(self, runner: TaskRunner, error: BaseException) -> None:
+        self._task = None
+        self.show_message(runner.reporter.report(error, self, inline=True))
+
     def show_message(self, text: str, *, again: Callable[[], str] | None = None) -> None:
-        """Show ``text`` instead of a preview; ``again`` makes it anew when the language
-        changes (a message without it stays as it was given)."""
+        """Show ``text`` instead of a preview (a render still running is dropped); ``again``
+        makes it anew when the language changes (a message without it stays as given)."""
+        self.cancel()
         self._image = None
         self._message = text
         self._again = again

@@ -31,7 +31,7 @@ from workstation.domain.people import Person
 from workstation.domain.portrait import PortraitRecord
 from workstation.domain.printing import PrintJob
 from workstation.ui.action_button import ActionButton
-from workstation.ui.document_preview import DocumentPreview, render_pdf
+from workstation.ui.document_preview import DocumentPreview
 from workstation.ui.document_table_model import DOCUMENT_ROLE, DocumentTableModel
 from workstation.ui.documents_view import DocumentsView
 from workstation.ui.issue_person_header import IssuePersonHeader
@@ -83,7 +83,6 @@ class IssuePage(DocumentSteps, StepPage):
         self._portrait: PortraitRecord | None = None
         self._passphrase: str | None = None
         self._load_task: TaskHandle | None = None
-        self._preview_task: TaskHandle | None = None
         self._select_after_load: int | None = None
         self._queues_listed_at: float | None = None
         self.setObjectName("issuePage")
@@ -106,6 +105,7 @@ class IssuePage(DocumentSteps, StepPage):
         view.selectionModel().currentRowChanged.connect(self._on_documents_current_changed)
 
         self.preview = DocumentPreview()
+        self.preview.shown.connect(self.preview_shown)
         self.print_panel = PrintPanel(self._services.printing, self._officer, self._runner)
         self.print_panel.document_changed.connect(self._on_print_panel_document_changed)
         self.print_panel.job_changed.connect(lambda _job: self._update_actions())
@@ -312,33 +312,11 @@ class IssuePage(DocumentSteps, StepPage):
     # -- preview ----------------------------------------------------------------------------
 
     def _show_preview(self, document: Document) -> None:
-        if self._preview_task is not None:
-            self._preview_task.cancel()
         assert document.id is not None
         documents, document_id = self._services.documents, document.id
         specimen = document.state in PRE_PRODUCTION or not document.number
-        self.preview.show_message(self.tr("Rendering the preview…"))
-
-        def render() -> QImage:
-            pdf = documents.preview(document_id) if specimen else documents.pdf(document_id)
-            return render_pdf(pdf)
-
-        self._preview_task = self._runner.run(
-            render,
-            on_success=self._on_preview_rendered,
-            on_failure=self._on_preview_failed,
-            owner=self,
-            description="document preview",
-        )
-
-    def _on_preview_rendered(self, image: QImage) -> None:
-        self._preview_task = None
-        self.preview.show_image(image)
-        self.preview_shown.emit(image)
-
-    def _on_preview_failed(self, error: BaseException) -> None:
-        self._preview_task = None
-        self.preview.show_message(self._runner.reporter.report(error, self, inline=True))
+        make_pdf = documents.preview if specimen else documents.pdf
+        self.preview.show_pdf(self._runner, lambda: make_pdf(document_id), "document preview")
 
     # -- which steps ------------------------------------------------------------------------
 
@@ -398,6 +376,6 @@ class IssuePage(DocumentSteps, StepPage):
         """Stop following a print job and listing printers (the window closes)."""
         self.print_panel.stop()
         self.print_panel.queue_chooser.cancel()
-        for task in (self._load_task, self._preview_task):
-            if task is not None:
-                task.cancel()
+        self.preview.cancel()
+        if self._load_task is not None:
+            self._load_task.cancel()

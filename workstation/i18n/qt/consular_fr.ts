@@ -85,7 +85,7 @@
 <context>
     <name>AnnotationDialog</name>
     <message>
-        <location filename="../../ui/civil_register_annotation.py" line="+283"/>
+        <location filename="../../ui/civil_register_annotation.py" line="+275"/>
         <source>Annotate {number}</source>
         <translation>Porter une mention sur l&apos;acte {number}</translation>
     </message>
@@ -131,7 +131,7 @@
 <context>
     <name>ApprovalQueuePage</name>
     <message>
-        <location filename="../../ui/approval_queue.py" line="+209"/>
+        <location filename="../../ui/approval_queue.py" line="+208"/>
         <source>&amp;Approve</source>
         <extracomment>How often the queue is read again while it is shown.</extracomment>
         <translation>A&amp;pprouver</translation>
@@ -187,12 +187,7 @@
         <translation>Passeport remplacé</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Rendering the preview…</source>
-        <translation>Création de l&apos;aperçu…</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>You submitted this request: another officer approves it.</source>
         <translation>Vous avez soumis cette demande&#xa0;: un autre agent l&apos;approuve.</translation>
     </message>
@@ -683,11 +678,17 @@
 <context>
     <name>DocumentPreview</name>
     <message>
-        <location filename="../../ui/document_preview.py" line="+75"/>
+        <location filename="../../ui/document_preview.py" line="+82"/>
         <location line="+4"/>
         <source>Select a document to see its preview.</source>
         <extracomment>Enough for a card to be read on screen; an A4 page stays under ~2 MB of pixels.</extracomment>
         <translation>Sélectionnez un document pour en voir l&apos;aperçu.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+16"/>
+        <source>Rendering the preview…</source>
+        <translation>Création de l&apos;aperçu…</translation>
     </message>
 </context>
 <context>
@@ -935,11 +936,6 @@
         <location line="+76"/>
         <source>No document selected.</source>
         <translation>Aucun document sélectionné.</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Rendering the preview…</source>
-        <translation>Création de l&apos;aperçu…</translation>
     </message>
     <message>
         <location filename="../../ui/issue_step_rules.py" line="+7"/>
@@ -2241,7 +2237,7 @@ Base de données&#xa0;: {backend}, {url}</translation>
 <context>
     <name>RegistrationFormPage</name>
     <message>
-        <location filename="../../ui/civil_register_form.py" line="+230"/>
+        <location filename="../../ui/civil_register_form.py" line="+226"/>
         <source>Type the date of the event to see whether the registration is on time.</source>
         <translation>Saisissez la date de l&apos;événement pour savoir si la déclaration est faite dans les délais.</translation>
     </message>

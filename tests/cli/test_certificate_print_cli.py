@@ -11,11 +11,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FixedClock
 from tests.support.cups import A4_QUEUE, ThrowawayCups
+from tests.support.demo_post import registrar_post_at
 from workstation.cli import main
-from workstation.services.clock import Clock
-from workstation.wiring import Services, build_services
 
 BIRTH = str(Path(__file__).resolve().parents[2] / "docs" / "examples" / "birth-current.json")
 NUMBER = "UTO-GVA/B/2026/000001"
@@ -26,16 +24,7 @@ def folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> Path:
     """The demo post on 2026-11-25 with a registered birth; the registrar signs in."""
-    monkeypatch.setenv("CONSULAR_DATA_DIR", str(tmp_path / "post"))
-    monkeypatch.setenv("CONSULAR_KEY_PASSPHRASE", "demo-signing-key")
-    monkeypatch.setenv("CONSULAR_PASSWORD", "registrar-demo-1")
-    assert main(["init", "--demo"]) == 0
-    clock = FixedClock(dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.UTC))
-
-    def services(data_dir: Path, _clock: Clock | None = None) -> Services:
-        return build_services(data_dir, clock)
-
-    monkeypatch.setattr("workstation.cli.context.build_services", services)
+    registrar_post_at(tmp_path, monkeypatch, dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.UTC))
     assert main(["register", "birth", BIRTH, "--officer", "registrar"]) == 0
     capsys.readouterr()
     return tmp_path

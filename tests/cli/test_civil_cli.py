@@ -10,10 +10,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FixedClock
+from tests.support.demo_post import registrar_post_at
 from workstation.cli import main
-from workstation.services.clock import Clock
-from workstation.wiring import Services, build_services
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 LATE_BIRTH = str(EXAMPLES / "birth-late-national-father-stateless-mother.json")
@@ -25,16 +23,7 @@ NUMBER = "UTO-GVA/B/2026/000001"
 def folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> Path:
-    monkeypatch.setenv("CONSULAR_DATA_DIR", str(tmp_path / "post"))
-    monkeypatch.setenv("CONSULAR_KEY_PASSPHRASE", "demo-signing-key")
-    monkeypatch.setenv("CONSULAR_PASSWORD", "registrar-demo-1")
-    assert main(["init", "--demo"]) == 0
-    clock = FixedClock(dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.UTC))
-
-    def services(data_dir: Path, _clock: Clock | None = None) -> Services:
-        return build_services(data_dir, clock)
-
-    monkeypatch.setattr("workstation.cli.context.build_services", services)
+    registrar_post_at(tmp_path, monkeypatch, dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.UTC))
     capsys.readouterr()
     return tmp_path
 

@@ -8,6 +8,7 @@ files they add are its own) and calls these from them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import FixedClock
 from tests.rendering.certificate_samples import ISSUED_ON, REGISTRAR, Entry
 from workstation.cli import main
 from workstation.services.certificates import (
@@ -22,6 +24,7 @@ from workstation.services.certificates import (
     CertificateProducer,
     ProducedCertificate,
 )
+from workstation.services.clock import Clock
 from workstation.services.keys import DEMO_KEY_PASSPHRASE
 from workstation.wiring import Services, build_services
 
@@ -93,3 +96,20 @@ def produce_certificate(
         CertificateKind(kind),
         DEMO_KEY_PASSPHRASE,
     )
+
+
+def registrar_post_at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: dt.datetime) -> Path:
+    """``consular init --demo`` in ``tmp_path/post``, the data folder, the registrar's password
+    and the demo signing key in the environment, and every later ``consular`` run in this test
+    building its services on a clock that reads ``when``. Returns ``tmp_path``."""
+    monkeypatch.setenv("CONSULAR_DATA_DIR", str(tmp_path / "post"))
+    monkeypatch.setenv("CONSULAR_KEY_PASSPHRASE", DEMO_KEY_PASSPHRASE)
+    monkeypatch.setenv("CONSULAR_PASSWORD", "registrar-demo-1")
+    assert main(["init", "--demo"]) == 0
+    clock = FixedClock(when)
+
+    def services(data_dir: Path, _clock: Clock | None = None) -> Services:
+        return build_services(data_dir, clock)
+
+    monkeypatch.setattr("workstation.cli.context.build_services", services)
+    return tmp_path

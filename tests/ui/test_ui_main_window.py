@@ -402,3 +402,12 @@ def test_the_civil_register_takes_the_width_and_ctrl_f_brings_the_search_back(
     workspace.find_action.trigger()  # Ctrl+F
     assert workspace.search.isVisible() and workspace.tabs.currentWidget() is workspace.details
     assert workspace.focusWidget() is workspace.search.search_edit
+
+
+def test_ctrl_4_puts_the_cursor_in_the_new_persons_first_field(qtbot, window) -> None:
+    window.tab_actions[window.tabs.indexOf(window.person_form)].trigger()  # Ctrl+4
+    first = window.person_form.fields.focus_chain()[0]
+    assert window.tabs.currentWidget() is window.person_form
+    assert window.focusWidget() is first
+    qtbot.keyClicks(first, "Eriksson")
+    assert window.person_form.fields.values()["surname"] == "Eriksson"

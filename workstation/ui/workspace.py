@@ -356,6 +356,8 @@ class Workspace(QWidget):
                 target = self.issue_page.documents_view
             elif self.approvals is not None and page is self.approvals:
                 target = self.approvals.queue_view
+            elif page is self.person_form:
+                target = self.person_form.fields.focus_chain()[0]  # typing starts the record
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- devices ----------------------------------------------------------------------------

@@ -145,8 +145,8 @@ def build_workspace(
 
 @dataclass
 class _Session:
-    officer: Officer
-    workspace: Workspace
+    """What a sign-in starts beside the workspace (which the window holds), stopped with it."""
+
     lock: IdleLock
     card_events: CardEventBridge
 
@@ -163,7 +163,6 @@ class Workstation(QObject):
 
     ready = Signal()
     session_opened = Signal(object)  # Workspace
-    session_closed = Signal()
 
     def __init__(self, app: QApplication, folder: Path) -> None:
         super().__init__()
@@ -238,7 +237,7 @@ class Workstation(QObject):
         self.window.open_session(workspace)
         lock = _install_lock(self.window, officer, services, self._runner)
         lock.sign_out_requested.connect(self._on_sign_out_requested)
-        self._session = _Session(officer, workspace, lock, card_events)
+        self._session = _Session(lock, card_events)
         if not self._frozen:
             # What start-up made lives as long as the process: keep it out of the collector,
             # so a full collection later walks only what the counter work allocates (a pause
@@ -257,7 +256,6 @@ class Workstation(QObject):
                 widget.hide()  # in case it refused to close
         self._end_session()
         _log.info("%s signed out", officer.username)
-        self.session_closed.emit()
 
     def _end_session(self) -> None:
         session, self._session = self._session, None

@@ -85,10 +85,6 @@ class MainWindow(QMainWindow):
     def _session_menus(self) -> tuple[QMenu, QMenu, QMenu]:
         return (self.registry_menu, self.documents_menu, self.devices_menu)
 
-    @property
-    def post(self) -> Post | None:
-        return self._post
-
     def set_post(self, post: Post, database: DatabaseInfo) -> None:
         """The post's records are open: its name in the title, the database in the status bar."""
         self._post, self._database = post, database
